@@ -1,0 +1,109 @@
+"""Markdown articles with YAML (``---``) or TOML (``+++``) front matter."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lint.article import Article
+from lint.readers import meta, yamltree
+from lint.text import Text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+FENCE = {"---": "yaml", "+++": "toml"}
+
+# Inline things that are not prose: blanked out (same length, newlines kept).
+INLINE_MASKS = [
+    re.compile(r"<!--.*?-->", re.DOTALL),  # HTML comments
+    re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL),  # code spans
+    re.compile(r"\{%.*?%\}", re.DOTALL),  # Liquid / Jinja tags
+    re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"),  # link destinations
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE),  # reference definitions
+    re.compile(r"</?[A-Za-z][^<>]*>"),  # HTML tags and autolinks
+    re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);"),  # character references
+    re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]|www\.[^\s<>()\[\]]+[A-Za-z0-9/]"),
+    re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # e-mail addresses
+    re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b"),  # handles
+]
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def split_front_matter(source: str) -> tuple[str | None, int, int, int]:
+    """Find front matter: (kind, content start, content end, body start); kind None if none."""
+    text = source[1:] if source.startswith("\ufeff") else source
+    shift = len(source) - len(text)
+    first = text.split("\n", 1)[0].rstrip("\r").rstrip()
+    kind = FENCE.get(first)
+    if kind is None:
+        return None, 0, 0, shift
+    start = shift + len(text.split("\n", 1)[0]) + 1
+    closer = re.compile(r"^(---|\.\.\.)[ \t]*\r?$" if kind == "yaml" else r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
+    m = closer.search(source, start)
+    if m is None:
+        return kind, start, -1, len(source)
+    body = m.end() + 1 if m.end() < len(source) else m.end()
+    return kind, start, m.start(), body
+
+
+def mask(source: str, start: int, end: int) -> str:
+    """The body with code, markup and URLs blanked to spaces, offsets unchanged."""
+    chars = list(source[start:end])
+    body = source[start:end]
+
+    def blank(a: int, b: int) -> None:
+        for i in range(a, b):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+
+    if "`" in body or "~~~" in body or "    " in body or "<" in body:
+        line_starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+        line_starts.append(len(body) + 1)
+        for token in _parser().parse(body):
+            if token.type in ("fence", "code_block", "html_block") and token.map:
+                a, b = token.map
+                blank(line_starts[a], min(line_starts[b] - 1, len(body)))
+    for pattern in INLINE_MASKS:
+        for m in pattern.finditer(body):
+            if pattern.pattern.startswith("\\]"):
+                blank(m.start() + 1, m.end())  # keep the "]" so the link text stays a word edge
+            else:
+                blank(m.start(), m.end())
+    return "".join(chars)
+
+
+def read(article: Article) -> None:
+    source = article.source
+    kind, fm_start, fm_end, body_start = split_front_matter(source)
+    if kind is not None and fm_end < 0:
+        article.problems.append(
+            meta.problem(f"front matter opened with '{'---' if kind == 'yaml' else '+++'}' is never closed", 0, 3)
+        )
+        fm_end = body_start = len(source)
+        kind = None
+    if kind == "yaml":
+        try:
+            meta.fill(article, yamltree.parse(source, fm_start, fm_end))
+        except yamltree.YAMLError as exc:
+            article.problems.append(meta.problem(exc.message, exc.offset))
+    elif kind == "toml":
+        from lint.readers import tomltree
+
+        try:
+            meta.fill(article, tomltree.parse(source, fm_start, fm_end))
+        except tomltree.TOMLError as exc:
+            article.problems.append(meta.problem(exc.message, exc.offset))
+    masked = mask(source, body_start, len(source))
+    article.body = [Text("body", masked, body_start)]
+    article.headings = [
+        Text("heading", m.group(2), body_start + m.start(2))
+        for m in re.finditer(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", masked, re.MULTILINE)
+    ]

@@ -1,0 +1,92 @@
+"""YAML front matter into a located :class:`~lint.article.Node` tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from lint.article import Node
+from lint.text import Text, align
+
+try:  # libyaml is much faster where it is installed
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+class YAMLError(Exception):
+    """Malformed YAML: ``offset`` is the file offset of the problem."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+def parse(source: str, start: int, end: int) -> Node:
+    """Parse ``source[start:end]`` as one YAML document; positions are file offsets."""
+    chunk = source[start:end]
+    try:
+        root = yaml.compose(chunk, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        offset = start + (mark.index if mark is not None else 0)
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise YAMLError(f"front matter is not valid YAML: {problem}", offset) from None
+    except yaml.YAMLError as exc:
+        raise YAMLError(f"front matter is not valid YAML: {exc}", start) from None
+    if root is None:
+        return Node({}, start, start, children={})
+    return _convert(root, source, start, "")
+
+
+def _convert(node: yaml.Node, source: str, base: int, path: str) -> Node:
+    s, e = base + node.start_mark.index, base + node.end_mark.index
+    if isinstance(node, yaml.MappingNode):
+        children: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = _convert(value_node, source, base, f"{path}.{key}" if path else key)
+            child.key_start = base + key_node.start_mark.index
+            child.key_end = base + key_node.end_mark.index
+            children[key] = child
+        return Node({k: v.value for k, v in children.items()}, s, e, children=children)
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for i, item in enumerate(node.value):
+            child = _convert(item, source, base, f"{path}[{i}]")
+            child.key_start, child.key_end = child.start, child.end
+            items.append(child)
+        return Node([c.value for c in items], s, e, children=items)
+    assert isinstance(node, yaml.ScalarNode)
+    value = _scalar(node)
+    text = None
+    if isinstance(value, str):
+        raw = source[s:e]
+        text = align(path, value, raw, s, single_quoted=node.style == "'")
+    return Node(value, s, e, text=text)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """The plain value of a scalar; dates stay as written so the schema sees them."""
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:timestamp":
+        return str(node.value)
+    if tag in (
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+    ):
+        try:
+            return _SCALARS.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            return str(node.value)
+    return str(node.value)
+
+
+def text_of(node: Node | None) -> Text | None:
+    return node.text if node is not None else None

@@ -1,0 +1,112 @@
+"""Rule data editors maintain: YAML rule files and plain-text word lists.
+
+Every YAML rule file is validated against ``schemas/<kind>.schema.json``; a
+mistake stops the run with the file and line (exit status 2).  Word lists are
+plain text: one word or phrase per line, ``#`` starts a comment.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lint.errors import FatalError
+from lint.readers import yamltree
+from lint.resources import rules_path, schema_path
+from lint.text import LineIndex
+
+if TYPE_CHECKING:
+    from lint.run import Run
+
+
+def load_yaml(path: Path, kind: str) -> list[dict[str, Any]]:
+    """The entries of one rule file of ``kind`` (``terms``, ``names``, ``placeholders`` …)."""
+    import jsonschema
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FatalError(f"{path}: cannot read the rule file: {exc}") from None
+    index = LineIndex(text)
+    try:
+        tree = yamltree.parse(text, 0, len(text))
+    except yamltree.YAMLError as exc:
+        line, col = index.position(exc.offset)
+        raise FatalError(f"{path}:{line}:{col}: {exc.message.replace('front matter', 'rule file')}") from None
+    schema = json.loads(schema_path(f"{kind}.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = list(validator.iter_errors(tree.value))
+    if errors:
+        lines = []
+        for err in sorted(errors, key=lambda e: tree.find(tuple(e.absolute_path)).start):
+            node = tree.find(tuple(err.absolute_path))
+            line, col = index.position(node.key_start if node.key_start is not None else node.start)
+            where = ".".join(str(p) for p in err.absolute_path) or kind
+            lines.append(f"{path}:{line}:{col}: {where}: {err.message}")
+        raise FatalError("\n".join(lines))
+    value = tree.value
+    entries = value.get(kind, []) if isinstance(value, dict) else value
+    return list(entries or [])
+
+
+def rule_files(run: Run, kind: str) -> list[Path]:
+    """The shipped ``rules/<kind>.yaml`` and every configured rule file of that kind."""
+    files = [rules_path(f"{kind}.yaml")]
+    for extra in run.config.rules:
+        candidates = sorted(extra.glob("*.yaml")) if extra.is_dir() else [extra]
+        files.extend(p for p in candidates if _kind_of(p) == kind)
+    return files
+
+
+def _kind_of(path: Path) -> str:
+    """A rule file's kind: its top-level key (``terms:``), else its file name."""
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith(("#", " ", "-")) and line.rstrip().endswith(":"):
+                return line.rstrip()[:-1].strip()
+    except (OSError, UnicodeDecodeError):
+        pass
+    return path.stem
+
+
+def entries(run: Run, kind: str) -> list[dict[str, Any]]:
+    """All entries of ``kind`` for this run, shipped first; loaded once per run."""
+
+    def make() -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for path in rule_files(run, kind):
+            if path.exists():
+                out.extend(load_yaml(path, kind))
+        return out
+
+    result: list[dict[str, Any]] = run.cached(f"rules:{kind}", make)
+    return result
+
+
+def read_words(path: Path) -> list[str]:
+    """A plain-text word list: one word or phrase a line, ``#`` comments."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FatalError(f"{path}: cannot read the word list: {exc}") from None
+    out = []
+    for line in text.splitlines():
+        line = line.split(" #", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        if line:
+            out.append(line)
+    return out
+
+
+def words(run: Run, name: str, configured: bool = False) -> list[str]:
+    """The shipped list ``rules/<name>`` (plus the configured vocabularies when asked)."""
+
+    def make() -> list[str]:
+        out = read_words(rules_path(name)) if rules_path(name).exists() else []
+        if configured:
+            for path in run.config.vocabulary:
+                out.extend(read_words(path))
+        return out
+
+    result: list[str] = run.cached(f"words:{name}:{configured}", make)
+    return result

@@ -1,0 +1,163 @@
+"""One run of copydesk: find the files, read them, run the checks, place the findings."""
+
+from __future__ import annotations
+
+import fnmatch
+import glob
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint import checks as registry
+from lint.article import Article
+from lint.config import Config
+from lint.diagnostics import Diagnostic, Finding, Severity
+from lint.errors import FatalError
+from lint.readers import EXTENSIONS, read_path
+from lint.text import LineIndex
+
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "_site", ".tox", ".mypy_cache"}
+
+
+@dataclass
+class Run:
+    """What checks share during one run: the config, loaded rule data, cross-article state."""
+
+    config: Config
+    explain: bool = False
+    state: dict[str, Any] = field(default_factory=dict)  # per-check data built in prepare()
+    cache: dict[str, Any] = field(default_factory=dict)  # loaded rule files
+
+    def cached(self, key: str, make: Any) -> Any:
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic]
+    articles: list[Article]
+    notices: list[str]  # messages for stderr (empty folders …)
+
+    @property
+    def files(self) -> int:
+        return len(self.articles)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+
+def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[tuple[Path, str]]:
+    """Article files named by ``paths`` (files, folders searched recursively, globs)."""
+    found: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+
+    def add(p: Path, explicit: bool) -> None:
+        key = p.resolve()
+        if key in seen:
+            return
+        if not explicit and (p.suffix.lower() not in EXTENSIONS or _excluded(p, config)):
+            return
+        seen.add(key)
+        found.append((p, str(p)))
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            before = len(found)
+            for folder, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    add(Path(folder) / name, explicit=False)
+            if len(found) == before:
+                notices.append(f"{raw}: no article files here ({', '.join(sorted(EXTENSIONS))})")
+        elif p.is_file():
+            add(p, explicit=True)
+        elif glob.has_magic(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            files = [Path(m) for m in matches if Path(m).is_file()]
+            if not files:
+                notices.append(f"{raw}: the pattern matches no file")
+            for f in files:
+                add(f, explicit=False)
+        else:
+            raise FatalError(f"{raw}: no such file or directory")
+    return found
+
+
+def _excluded(path: Path, config: Config) -> bool:
+    try:
+        rel = path.resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    if config.exclude and any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.as_posix(), g) for g in config.exclude):
+        return True
+    if config.include and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.as_posix(), g) for g in config.include):
+        return True
+    return False
+
+
+def enabled_checks(config: Config) -> list[str]:
+    out = []
+    for name in registry.CHECKS:
+        if not config.enabled(name, name not in registry.OFF_BY_DEFAULT):
+            continue
+        if config.select and not any(s.split(".")[0] == name or s in ("all", "") for s in config.select):
+            continue
+        if name in config.ignore:
+            continue
+        out.append(name)
+    return out
+
+
+def check_articles(articles: list[Article], config: Config, explain: bool = False) -> list[Diagnostic]:
+    run = Run(config, explain)
+    names = enabled_checks(config)
+    modules = {name: registry.load(name) for name in names}
+    rules: dict[str, tuple[Severity, str]] = {}
+    for module in modules.values():
+        rules.update(module.RULES)
+    checkable = [a for a in articles if a.source.strip() and a.readable]
+    for module in modules.values():
+        module.prepare(checkable, run)
+    out: list[Diagnostic] = []
+    for article in articles:
+        index = LineIndex(article.source)
+        found: list[Finding] = list(article.problems)
+        if article in checkable:
+            for name, module in modules.items():
+                if name == "schema" and article.problems:
+                    continue  # the metadata could not be read: schema errors would be noise
+                found.extend(module.check(article, run))
+        for f in _dedupe(found):
+            if not config.wants(f.rule):
+                continue
+            level = f.severity or config.level(f.rule, registry.default_severity(f.rule, rules))
+            if f.severity is not None:
+                level = config.level(f.rule, f.severity) if _configured(config, f.rule) else f.severity
+            out.append(Diagnostic.place(article.path, index, f, level))
+    out.sort(key=Diagnostic.sort_key)
+    return out
+
+
+def _configured(config: Config, rule: str) -> bool:
+    return any(rule == p or rule.startswith(p + ".") for p in config.severity)
+
+
+def _dedupe(findings: list[Finding]) -> Iterator[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    for f in findings:
+        key = (f.rule, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            yield f
+
+
+def run(paths: Sequence[str], config: Config, explain: bool = False) -> Result:
+    notices: list[str] = []
+    files = discover(paths or ["."], config, notices)
+    articles = [read_path(p, display) for p, display in files]
+    return Result(check_articles(articles, config, explain), articles, notices)

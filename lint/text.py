@@ -1,0 +1,159 @@
+"""Pieces of text and where each of their characters stands in the file.
+
+Every check works on :class:`Text` values: the decoded string an editor reads
+(a YAML scalar, a JSON string with its escapes resolved, a plain-text answer)
+together with the file offset of each character.  One place, :class:`LineIndex`,
+turns file offsets into 1-based line and column numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class LineIndex:
+    """Turns character offsets of one file into 1-based (line, column)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n":
+                self.starts.append(i + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.source)))
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.source)
+        return self.source[start:end].rstrip("\r")
+
+    def offset(self, line: int, column: int) -> int:
+        return self.starts[line - 1] + column - 1
+
+
+@dataclass(frozen=True)
+class Text:
+    """A decoded string from the file and the source span of each character.
+
+    ``starts[i]``/``ends[i]`` are the file offsets of character ``i``; when both
+    are ``None`` the text is a verbatim slice of the file beginning at ``start``.
+    """
+
+    field: str
+    value: str
+    start: int
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    @classmethod
+    def verbatim(cls, field: str, source: str, start: int, end: int) -> Text:
+        return cls(field, source[start:end], start)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """File offsets (start, end-exclusive) of ``value[i:j]``."""
+        if self.starts is None or self.ends is None:
+            return self.start + i, self.start + j
+        if not self.starts:
+            return self.start, self.start
+        i = max(0, min(i, len(self.starts) - 1))
+        j = max(i + 1, min(j, len(self.ends)))
+        return self.starts[i], self.ends[j - 1]
+
+    def is_verbatim(self, source: str, i: int, j: int) -> bool:
+        """True when the file holds ``value[i:j]`` literally (so it can be replaced)."""
+        a, b = self.span(i, j)
+        return source[a:b] == self.value[i:j]
+
+    @property
+    def end(self) -> int:
+        return self.span(len(self.value), len(self.value))[1] if self.value else self.start
+
+
+ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "0": "\0", "/": "/"}
+
+
+def align(field: str, value: str, raw: str, base: int, *, single_quoted: bool = False) -> Text:
+    """Map each character of ``value`` (decoded) to its place in ``raw`` (source).
+
+    ``raw`` is the source of a quoted or folded scalar starting at file offset
+    ``base`` (quotes included or not).  Handles backslash escapes (JSON, YAML
+    and TOML double quotes, ``\\uXXXX`` with surrogate pairs), doubled single
+    quotes, and line folding, by walking both strings together.
+    """
+    if raw == value:
+        return Text(field, value, base)
+    starts: list[int] = []
+    ends: list[int] = []
+    j = 0
+    n = len(raw)
+    for ch in value:
+        while j < n:
+            r = raw[j]
+            if r == ch:
+                starts.append(base + j)
+                width = 2 if (single_quoted and ch == "'" and raw.startswith("''", j)) else 1
+                ends.append(base + j + width)
+                j += width
+                break
+            if r == "\\" and j + 1 < n and not single_quoted:
+                width, decoded = _escape(raw, j)
+                if decoded == ch or (decoded and ch == decoded[0]):
+                    starts.append(base + j)
+                    ends.append(base + j + width)
+                    j += width
+                    break
+                if decoded == "" and width:  # escaped line break: nothing decoded
+                    j += width
+                    continue
+            if ch in " \n" and r in " \t\r\n":
+                # folded whitespace: the value's space stands for a run of source whitespace
+                k = j
+                while k < n and raw[k] in " \t\r\n":
+                    k += 1
+                starts.append(base + j)
+                ends.append(base + k)
+                j = k
+                break
+            j += 1
+        else:
+            starts.append(base + n)
+            ends.append(base + n)
+    return Text(field, value, base, tuple(starts), tuple(ends))
+
+
+def _escape(raw: str, j: int) -> tuple[int, str]:
+    """Width and decoded value of the escape sequence at ``raw[j]`` (a backslash)."""
+    c = raw[j + 1]
+    if c in "uU" or c == "x":
+        size = {"u": 4, "U": 8, "x": 2}[c]
+        digits = raw[j + 2 : j + 2 + size]
+        try:
+            code = int(digits, 16)
+        except ValueError:
+            return 2, c
+        if 0xD800 <= code < 0xDC00 and raw.startswith("\\u", j + 6):
+            try:
+                low = int(raw[j + 8 : j + 12], 16)
+            except ValueError:
+                low = 0
+            if 0xDC00 <= low < 0xE000:
+                return 12, chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+        return 2 + size, chr(code)
+    if c == "\n":
+        k = j + 2
+        while k < len(raw) and raw[k] in " \t":
+            k += 1
+        return k - j, ""
+    return 2, ESCAPES.get(c, c)
+
+
+def join_spans(texts: Sequence[Text]) -> tuple[int, int]:
+    """The file span that covers every text given."""
+    spans = [t.span(0, len(t.value)) if t.value else (t.start, t.start) for t in texts]
+    return min(s for s, _ in spans), max(e for _, e in spans)
