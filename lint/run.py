@@ -147,13 +147,29 @@ def _configured(config: Config, rule: str) -> bool:
     return any(rule == p or rule.startswith(p + ".") for p in config.severity)
 
 
+# When checks flag the same words, the more specific one speaks: a house-style term or a
+# name variant is not also reported as a spelling mistake.
+PRECEDENCE = ("terms", "names", "spelling")
+
+
 def _dedupe(findings: list[Finding]) -> Iterator[Finding]:
     seen: set[tuple[str, int, int]] = set()
+    owned: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        check = f.rule.split(".")[0]
+        if check in PRECEDENCE:
+            owned.setdefault(check, []).append((f.start, f.end))
     for f in findings:
         key = (f.rule, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
-            yield f
+        if key in seen:
+            continue
+        check = f.rule.split(".")[0]
+        if check in PRECEDENCE:
+            stronger = PRECEDENCE[: PRECEDENCE.index(check)]
+            if any(s < f.end and f.start < e for c in stronger for s, e in owned.get(c, ())):
+                continue
+        seen.add(key)
+        yield f
 
 
 def run(paths: Sequence[str], config: Config, explain: bool = False) -> Result:
