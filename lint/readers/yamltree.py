@@ -33,8 +33,12 @@ def parse(source: str, start: int, end: int) -> Node:
         root = yaml.compose(chunk, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and mark is not None and mark.index >= len(chunk.rstrip()):
+            mark = exc.context_mark  # "end of stream" says little: point where the open quote or block began
         offset = start + (mark.index if mark is not None else 0)
         problem = exc.problem or exc.context or "malformed YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.problem} ({exc.context})"
         raise YAMLError(f"front matter is not valid YAML: {problem}", offset) from None
     except yaml.YAMLError as exc:
         raise YAMLError(f"front matter is not valid YAML: {exc}", start) from None

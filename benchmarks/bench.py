@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Time copydesk against codespell on the same files, in the same run.
+
+    python benchmarks/bench.py                       # uses ../shared (eval set, 18F corpus)
+    python benchmarks/bench.py --repeat 5 --skip-corpus
+
+Cases:
+- one article, cold start: a new process per run (the pre-commit case);
+- the eval set (about 190 news articles in three formats; the CI case);
+- the 18F blog corpus (509 Markdown posts);
+- per check: the eval set with one check selected, to see what each costs.
+Prints wall-clock medians and the peak memory (max RSS) of the child processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def timed(argv: list[str], repeat: int) -> tuple[float, float]:
+    """(median seconds, peak RSS in MiB of one process) of running argv ``repeat`` times."""
+    times = []
+    peak = 0.0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        proc.returncode = 0
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return statistics.median(times), peak
+
+
+def build_eval_set(out: Path) -> Path | None:
+    build = SHARED / "eval" / "build.py"
+    if not build.exists():
+        return None
+    data = SHARED / "eval" / "data"
+    subprocess.run(
+        [
+            sys.executable,
+            str(build),
+            "--news",
+            str(data / "news-abc"),
+            "--misspellings",
+            str(data / "misspellings" / "holbrook.tsv"),
+            "--misspellings",
+            str(data / "misspellings" / "aspell.tsv"),
+            "--out",
+            str(out),
+            "--n",
+            "300",
+            "--seed",
+            "3",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--skip-corpus", action="store_true")
+    args = ap.parse_args()
+
+    bindir = Path(sys.executable).parent
+    copydesk = [str(bindir / "copydesk")] if (bindir / "copydesk").exists() else [sys.executable, "-m", "lint"]
+    codespell = [str(bindir / "codespell")] if (bindir / "codespell").exists() else shutil.which("codespell")
+    if not codespell:
+        sys.exit("codespell is not installed: pip install codespell")
+    codespell = codespell if isinstance(codespell, list) else [codespell]
+
+    rows: list[tuple[str, str, float, float]] = []
+    one = ROOT / "examples" / "defects" / "004_95c60ba5b8cee6dd.txt"
+    rows.append(
+        ("one article, cold", "copydesk", *timed([*copydesk, "check", "--format", "json", str(one)], args.repeat))
+    )
+    rows.append(("one article, cold", "codespell", *timed([*codespell, str(one)], args.repeat)))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        evalset = build_eval_set(Path(tmp) / "evalset")
+        if evalset is not None:
+            n = sum(1 for p in evalset.iterdir() if p.suffix in (".md", ".txt", ".json"))
+            label = f"eval set ({n} articles)"
+            rows.append(
+                (label, "copydesk", *timed([*copydesk, "check", "--format", "json", str(evalset)], args.repeat))
+            )
+            rows.append((label, "codespell", *timed([*codespell, str(evalset)], args.repeat)))
+            for check in ("schema", "spelling", "placeholder", "sources", "names", "terms"):
+                argv = [*copydesk, "check", "--format", "json", "--select", check, str(evalset)]
+                rows.append((f"eval set, --select {check}", "copydesk", *timed(argv, max(1, args.repeat // 2))))
+        corpus = SHARED / "corpus" / "18f-posts"
+        if corpus.is_dir() and not args.skip_corpus:
+            label = "18F corpus (509 posts)"
+            rows.append((label, "copydesk", *timed([*copydesk, "check", "--format", "json", str(corpus)], args.repeat)))
+            rows.append((label, "codespell", *timed([*codespell, str(corpus)], args.repeat)))
+
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.repeat} runs")
+    print(f"{'case':<32} {'tool':<10} {'seconds':>8} {'max RSS MiB':>12} {'vs codespell':>13}")
+    peer = {case: t for case, tool, t, _ in rows if tool == "codespell"}
+    for case, tool, seconds, rss in rows:
+        ratio = f"{seconds / peer[case]:.1f}x" if tool == "copydesk" and case in peer else ""
+        print(f"{case:<32} {tool:<10} {seconds:>8.3f} {rss:>12.0f} {ratio:>13}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
