@@ -80,6 +80,7 @@ class Article:
     sources: list[Source] | None = None  # None: no sources at all; []: an empty list/section
     sources_anchor: int | None = None  # where the sources key or heading is
     other_texts: list[Text] = field(default_factory=list)  # other metadata prose (description …)
+    chrome: list[Text] = field(default_factory=list)  # leftover page chrome ("Back to the articles", "Share")
     lang: str | None = None
     vocabulary: tuple[str, ...] = ()  # words accepted for this article only
     problems: list[Finding] = field(default_factory=list)  # what the reader could not read

@@ -67,14 +67,30 @@ def check(
     raise SystemExit(EXIT_FINDINGS if has_errors else EXIT_OK)
 
 
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(fmt: str) -> None:
+    """List every rule id with its default severity and what it finds."""
+    import json
+
+    from lint.checks import rule_table
+
+    table = rule_table()
+    if fmt == "json":
+        rows = [{"rule": r, "severity": s.value, "description": d} for r, (s, d) in sorted(table.items())]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    width = max(len(r) for r in table)
+    for rule, (severity, description) in sorted(table.items()):
+        click.echo(f"{rule:<{width}}  {severity.value:<7}  {description}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         cli.main(args, prog_name="copydesk", standalone_mode=False)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
-    except click.exceptions.NoArgsIsHelp:
-        return EXIT_OK
     except click.UsageError as exc:
         exc.show()
         return EXIT_USAGE

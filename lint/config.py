@@ -1,23 +1,53 @@
 """Configuration: ``[tool.copydesk]`` in pyproject.toml, or copydesk.toml.
 
-The file is validated by ``schemas/config.schema.json``; a mistake is reported
-with the file and line of the offending key.
+The nearest ``copydesk.toml``, ``.copydesk.toml`` or ``pyproject.toml`` holding a
+``[tool.copydesk]`` table is used, searched from the current folder upward;
+``--config FILE`` names one.  Paths in it are relative to its folder::
+
+    [tool.copydesk]
+    schema = "schemas/team.schema.json"    # the article schema (default: copydesk's own)
+    include = ["content/**/*.md"]          # globs of files to check inside folders
+    exclude = ["drafts/*"]
+    language = "en-GB"                     # the articles' language unless one says otherwise
+    date_order = "mdy"                     # how plain-text dates such as 8/2/19 are read
+    vocabulary = ["words.txt"]             # accepted words, one a line
+    rules = ["rules/"]                     # extra rule files (terms, names, placeholders)
+    select = ["schema", "spelling"]        # only these rules (id prefixes) ...
+    ignore = ["spelling.repeated"]         # ... but not these: the most specific prefix wins
+
+    [tool.copydesk.checks]                 # turn whole checks on or off
+    names = false
+
+    [tool.copydesk.severity]               # error, warning or info, by rule id prefix
+    "sources" = "warning"
+
+The file is validated by ``schemas/config.schema.json``.  Every mistake is
+reported at once, each with the file, line and column of the key or value
+concerned, and the run stops with exit status 2.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lint.article import Node
 from lint.diagnostics import Severity
 from lint.errors import FatalError
+from lint.readers import tomltree
 from lint.resources import schema_path
+from lint.text import LineIndex
 
 CONFIG_FILES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
+RULE_ID = re.compile(r"[a-z]+(\.[A-Za-z0-9_-]+)*")
+TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?copydesk[\"']?[ \t]*[\].]", re.MULTILINE)
 
 
 @dataclass
@@ -41,12 +71,23 @@ class Config:
         return self.checks.get(check, default)
 
     def wants(self, rule: str) -> bool:
-        """--select / --ignore by rule-id prefix; the most specific prefix wins."""
+        """--select / --ignore by rule-id prefix; the most specific prefix wins, ignore on a tie."""
         best_sel = max((len(p) for p in self.select if _prefix(p, rule)), default=-1)
         best_ign = max((len(p) for p in self.ignore if _prefix(p, rule)), default=-1)
         if self.select and best_sel < 0:
             return False
-        return best_ign <= best_sel if best_ign >= 0 else True
+        return best_ign < best_sel if best_ign >= 0 else True
+
+    def wants_check(self, check: str) -> bool:
+        """Whether --select / --ignore let any rule of ``check`` through (else it need not run)."""
+        inside = [p for p in self.select if p.startswith(check + ".")]
+        if self.select and not inside and not any(_prefix(p, check) for p in self.select):
+            return False
+        ignored = max((len(p) for p in self.ignore if _prefix(p, check)), default=-1)
+        if ignored < 0:
+            return True
+        # ignored as a whole: only a more specific selection brings some of its rules back
+        return any(len(p) > ignored for p in inside)
 
     def level(self, rule: str, default: Severity) -> Severity:
         best = max((p for p in self.severity if _prefix(p, rule)), key=len, default=None)
@@ -57,21 +98,32 @@ def _prefix(prefix: str, rule: str) -> bool:
     return rule == prefix or rule.startswith(prefix + ".") or prefix in ("", "all")
 
 
+# ---- finding and reading the file -----------------------------------------------------------
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest copydesk.toml, or pyproject.toml with a [tool.copydesk] table."""
+    start = start.resolve()
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file():
-                if name != "pyproject.toml":
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                text = candidate.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                if TABLE.search(text):  # broken, but meant for us: load() says where
                     return candidate
-                try:
-                    if "tool" in (data := tomllib.loads(candidate.read_text(encoding="utf-8"))) and "copydesk" in data[
-                        "tool"
-                    ]:
-                        return candidate
-                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                    continue
+                continue
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "copydesk" in tool:
+                return candidate
     return None
 
 
@@ -87,63 +139,198 @@ def load(path: Path | None, start: Path | None = None) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FatalError(f"{path}: cannot read the config file: {exc}") from None
+    index = LineIndex(text)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise FatalError(f"{path}: not valid TOML: {exc}") from None
-    table = data.get("tool", {}).get("copydesk", {}) if path.name == "pyproject.toml" else data
-    prefix = "tool.copydesk." if path.name == "pyproject.toml" else ""
-    _validate(path, text, table, prefix)
-    return _build(path, table)
+        tree = tomltree.parse(text, 0, len(text))
+    except tomltree.TOMLError as exc:
+        line, col = index.position(exc.offset)
+        message = exc.message.removeprefix("front matter is not valid TOML: ")
+        raise FatalError(f"{path}:{line}:{col}: not valid TOML: {message}") from None
+    prefix: tuple[str, ...] = ("tool", "copydesk") if path.name == "pyproject.toml" else ()
+    table = _reach(tree, prefix)
+    if table is None:
+        return Config(root=path.parent, path=path)
+    problems = _validate(table) + _check_values(table, path.parent)
+    if problems:
+        lines = []
+        for offset, where, message in sorted(problems, key=lambda p: p[0]):
+            line, col = index.position(offset)
+            label = _dotted((*prefix, *where)) or "config"
+            lines.append(f"{path}:{line}:{col}: {label}: {message}")
+        raise FatalError("\n".join(lines))
+    return _build(path, table.value)
 
 
-def _validate(path: Path, text: str, table: dict[str, Any], prefix: str) -> None:
+def _reach(tree: Node, path: Sequence[str | int]) -> Node | None:
+    node: Node | None = tree
+    for part in path:
+        node = node.child(part) if node is not None else None
+    return node
+
+
+# A problem: (file offset, path of the key inside the copydesk table, message)
+Problem = tuple[int, tuple[str | int, ...], str]
+
+
+def _key_at(table: Node, path: Sequence[str | int]) -> int:
+    """Where the key of ``path`` is written (or the nearest enclosing key that is)."""
+    for n in range(len(path), 0, -1):
+        node = _reach(table, path[:n])
+        if node is not None and node.key_start is not None:
+            return node.key_start
+    return table.key_start if table.key_start is not None else table.start
+
+
+def _value_at(table: Node, path: Sequence[str | int]) -> int:
+    node = _reach(table, path)
+    return node.start if node is not None else _key_at(table, path)
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            name = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else json.dumps(part)
+            out += f".{name}" if out else name
+    return out
+
+
+# ---- validation -----------------------------------------------------------------------------
+
+
+@cache
+def config_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(schema_path("config.schema.json").read_text(encoding="utf-8"))
+    return schema
+
+
+def _validate(table: Node) -> list[Problem]:
     import jsonschema
 
-    schema = json.loads(schema_path("config.schema.json").read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(table), key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return
-    lines = []
-    for err in errors:
-        keys = [str(p) for p in err.absolute_path if isinstance(p, str)]
-        line = _key_line(text, keys)
-        where = prefix + ".".join(keys) if keys else (prefix.rstrip(".") or "config")
-        lines.append(f"{path}:{line}: {where}: {_plain(err)}")
-    raise FatalError("\n".join(lines))
+    validator = jsonschema.Draft202012Validator(config_schema())
+    problems: list[Problem] = []
+    for err in validator.iter_errors(table.value):
+        path = tuple(err.absolute_path)
+        if err.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(err.instance, dict):
+            known = sorted(err.schema.get("properties", {})) if isinstance(err.schema, dict) else []
+            for key in (k for k in err.instance if k not in known):
+                what = "check" if path == ("checks",) else "setting"
+                problems.append((_key_at(table, (*path, key)), (*path, key), _unknown(what, key, known)))
+        elif "propertyNames" in err.absolute_schema_path:  # the error is about a key, not a value
+            key = str(err.instance)
+            problems.append((_key_at(table, (*path, key)), (*path, key), _bad_name(key, path)))
+        else:
+            problems.append((_value_at(table, path), path, _plain(err)))
+    return problems
+
+
+def _unknown(what: str, key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown {what} {key!r}{hint} (known: {', '.join(known)})"
+
+
+def _bad_name(key: str, path: tuple[str | int, ...]) -> str:
+    if path == ("severity",):
+        return f"{key!r} is not a rule id (a check name such as 'spelling', or a rule such as 'spelling.unknown')"
+    return f"{key!r} is not allowed as a key here"
 
 
 def _plain(err: Any) -> str:
-    if err.validator == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        allowed = ", ".join(sorted(err.schema.get("properties", {})))
-        return f"unknown setting {', '.join(map(repr, extra))} (known: {allowed})"
+    value, limit = err.instance, err.validator_value
     if err.validator == "enum":
-        return f"{err.instance!r} is not one of {', '.join(map(repr, err.validator_value))}"
+        return f"{value!r} is not one of {', '.join(map(repr, limit))}"
     if err.validator == "type":
-        return f"{err.instance!r} should be {_a(err.validator_value)}"
+        return f"should be {_a(limit)}, not {_describe(value)}"
+    if err.validator == "pattern":
+        about = err.schema.get("description") if isinstance(err.schema, dict) else None
+        return f"{value!r} is not valid" + (f" ({about})" if about else f" (expected the form {limit})")
+    if err.validator == "minLength" and value == "":
+        return "is empty"
     return str(err.message)
 
 
 def _a(kind: Any) -> str:
-    names = {"string": "a string", "array": "a list", "object": "a table", "boolean": "true or false"}
+    names = {
+        "string": "a string",
+        "array": "a list",
+        "object": "a table",
+        "boolean": "true or false",
+        "integer": "a whole number",
+        "number": "a number",
+    }
     if isinstance(kind, list):
-        return " or ".join(names.get(k, k) for k in kind)
+        return " or ".join(names.get(str(k), str(k)) for k in kind)
     return names.get(kind, str(kind))
 
 
-def _key_line(text: str, keys: list[str]) -> int:
-    """Best line for a dotted key in TOML text: the last key's assignment, or its table."""
-    for key in reversed(keys):
-        m = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.MULTILINE)
-        if m:
-            return text.count("\n", 0, m.start() + len(m.group()) - len(m.group().lstrip())) + 1
-        m = re.search(rf"^\s*\[[^\]]*\b{re.escape(key)}\]", text, re.MULTILINE)
-        if m:
-            return text.count("\n", 0, m.start()) + 1
-    m = re.search(r"^\s*\[tool\.copydesk\]", text, re.MULTILINE)
-    return text.count("\n", 0, m.start()) + 1 if m else 1
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return repr(value)
+
+
+def known_checks() -> list[str]:
+    """Check names the configuration may use: every registered check and every one in the schema."""
+    from lint.checks import CHECKS
+
+    in_schema = config_schema().get("properties", {}).get("checks", {}).get("properties", {})
+    return sorted(set(CHECKS) | set(in_schema))
+
+
+def _check_values(table: Node, root: Path) -> list[Problem]:
+    """What the schema cannot know: that named files exist and prefixes name real checks."""
+    data = table.value if isinstance(table.value, dict) else {}
+    problems: list[Problem] = []
+    checks = known_checks()
+
+    def missing_file(path: tuple[str | int, ...], name: str, kind: str) -> None:
+        target = root / name
+        if not (target.is_file() if kind == "schema file" else target.exists()):
+            message = f"{kind} {name!r} not found (paths are relative to {root.resolve()})"
+            problems.append((_value_at(table, path), path, message))
+
+    if isinstance(data.get("schema"), str) and data["schema"]:
+        missing_file(("schema",), data["schema"], "schema file")
+    for key in ("vocabulary", "rules"):
+        value = data.get(key)
+        if isinstance(value, str) and value:
+            missing_file((key,), value, "file")
+        for i, name in enumerate(value if isinstance(value, list) else []):
+            if isinstance(name, str) and name:
+                missing_file((key, i), name, "file")
+    for key in ("select", "ignore"):
+        value = data.get(key)
+        for i, prefix in enumerate(value if isinstance(value, list) else []):
+            message = _unknown_prefix(prefix, checks) if isinstance(prefix, str) else ""
+            if message:
+                problems.append((_value_at(table, (key, i)), (key, i), message))
+    severity = data.get("severity")
+    for prefix in severity if isinstance(severity, dict) else {}:
+        message = _unknown_prefix(prefix, checks) if RULE_ID.fullmatch(prefix) else ""  # else: not an id at all
+        if message:
+            problems.append((_key_at(table, ("severity", prefix)), ("severity", prefix), message))
+    return problems
+
+
+def _unknown_prefix(prefix: str, checks: list[str]) -> str:
+    """A message when ``prefix`` (``spelling``, ``spelling.unknown``) names no check."""
+    check = prefix.split(".")[0]
+    if prefix in ("", "all") or check in checks:
+        return ""
+    close = difflib.get_close_matches(check, checks, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{prefix!r} names no check{hint} (checks: {', '.join(checks)})"
 
 
 def _build(path: Path, table: dict[str, Any]) -> Config:
@@ -152,21 +339,16 @@ def _build(path: Path, table: dict[str, Any]) -> Config:
 
     def paths(value: Any) -> tuple[Path, ...]:
         items = [value] if isinstance(value, str) else list(value or [])
-        return tuple((root / p) for p in items)
+        return tuple(root / p for p in items)
 
     if "schema" in table:
         cfg.schema = root / table["schema"]
-        if not cfg.schema.is_file():
-            raise FatalError(f"{path}: schema file {table['schema']!r} not found")
     cfg.include = tuple(table.get("include", ()))
     cfg.exclude = tuple(table.get("exclude", ()))
     cfg.language = table.get("language", cfg.language)
     cfg.date_order = table.get("date_order", cfg.date_order)
     cfg.vocabulary = paths(table.get("vocabulary"))
     cfg.rules = paths(table.get("rules"))
-    for p in (*cfg.vocabulary, *cfg.rules):
-        if not p.exists():
-            raise FatalError(f"{path}: file {str(p.relative_to(root))!r} named in the config not found")
     cfg.checks = dict(table.get("checks", {}))
     cfg.severity = {k: Severity(v) for k, v in table.get("severity", {}).items()}
     cfg.select = tuple(table.get("select", ()))

@@ -2,16 +2,45 @@
 
 Both come from packages that ship their data (pyspellchecker's frequency
 dictionaries, wordfreq's frequency lists); nothing is downloaded at run time.
-Loaded on first use only, so checks that never ask pay nothing.
+
+Reading those packages' data costs about half a second per language, too much
+for a linter that pre-commit starts for every commit.  So the first run builds
+one small SQLite file per language and package versions in the user's cache
+folder (``$COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``, else
+``~/.cache/copydesk``) and every later run opens it in a millisecond.  When no
+cache folder is writable the table is built in memory for the run.
+
+The file holds every word either package knows (its Zipf frequency and its
+count in pyspellchecker's dictionary) and, for the words worth suggesting, a
+table of single-letter deletions, so that the dictionary words within two
+edits of a misspelling are found with one indexed query (the symmetric-delete
+method) instead of by generating every two-edit string.
 """
 
 from __future__ import annotations
 
+import hashlib
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 # languages pyspellchecker ships a dictionary for
 SPELLCHECKER_LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "ru", "ar", "eu", "lv", "nl", "fa")
+
+# bump when the layout or the choice of words in the cache file changes
+FORMAT = 3
+# a dictionary word is offered as a correction when it is at least this frequent
+SUGGEST_MIN_ZIPF = 1.5
+# a word only wordfreq knows (a British spelling, "tech") is offered when this frequent
+SUGGEST_MIN_ZIPF_UNLISTED = 4.0
+WORD_SHAPE = re.compile(r"^[^\W\d_]+(?:'[^\W\d_]+)*$")
 
 
 def base_language(lang: str | None) -> str:
@@ -20,9 +49,190 @@ def base_language(lang: str | None) -> str:
     return code if code in SPELLCHECKER_LANGUAGES else "en"
 
 
+def normal(word: str) -> str:
+    """The form words are stored under: lower case, typographic apostrophes made straight."""
+    return word.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Entry:
+    zipf: float  # wordfreq's Zipf frequency (0: never seen)
+    count: int  # occurrences in pyspellchecker's dictionary (0: not in it)
+
+
+UNKNOWN = Entry(0.0, 0)
+
+
+class Lexicon:
+    """The words of one language: frequency, dictionary membership and near neighbours."""
+
+    def __init__(self, lang: str, db: sqlite3.Connection) -> None:
+        self.lang = lang
+        self.db = db
+        self._entries: dict[str, Entry] = {}
+
+    def entry(self, word: str) -> Entry:
+        key = normal(word)
+        found = self._entries.get(key)
+        if found is None:
+            row = self.db.execute("SELECT zipf, count FROM words WHERE word = ?", (key,)).fetchone()
+            found = Entry(row[0] / 100, row[1]) if row else UNKNOWN
+            self._entries[key] = found
+        return found
+
+    def known(self, word: str) -> bool:
+        """True when the dictionary holds ``word`` (case-insensitive)."""
+        return self.entry(word).count > 0
+
+    def zipf(self, word: str) -> float:
+        return self.entry(word).zipf
+
+    def near(self, word: str, max_distance: int = 2) -> list[tuple[str, int]]:
+        """Dictionary words within ``max_distance`` edits of ``word`` (Damerau-Levenshtein), nearest first.
+
+        Found by symmetric deletion: a word is returned when deleting at most two
+        letters of ``word`` and at most one of it gives the same string.  That covers
+        every single edit (insertion, deletion, substitution, transposition) and most
+        double ones (two extra letters, a doubled letter and a swap, a letter moved).
+        """
+        from jellyfish import damerau_levenshtein_distance
+
+        key = normal(word)
+        keys = sorted(_deletions(key, 2))
+        rows = self.db.execute(
+            f"SELECT DISTINCT word FROM near WHERE key IN ({','.join('?' * len(keys))})", keys
+        ).fetchall()
+        out = []
+        for (candidate,) in rows:
+            if candidate == key:
+                continue
+            d = int(damerau_levenshtein_distance(key, candidate))
+            if d <= max_distance:
+                out.append((candidate, d))
+        out.sort(key=lambda pair: (pair[1], -self.zipf(pair[0]), pair[0]))
+        return out
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` of its letters."""
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier if len(w) > 1 for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str | None = "en") -> Lexicon:
+    """The lexicon of ``lang`` ('en-GB' -> 'en'), opened once per process."""
+    base = base_language(lang)
+    return Lexicon(base, _open(base))
+
+
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [str(FORMAT)]
+    for package in ("pyspellchecker", "wordfreq"):
+        try:
+            parts.append(version(package))
+        except PackageNotFoundError:
+            parts.append("?")
+    return "-".join(parts)
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("COPYDESK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "copydesk"
+
+
+def _open(lang: str) -> sqlite3.Connection:
+    tag = hashlib.sha1(_versions().encode()).hexdigest()[:10]
+    path = cache_dir() / f"lexicon-{lang}-{tag}.sqlite3"
+    if path.is_file():
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            db.execute("SELECT 1 FROM words LIMIT 1")
+            return db
+        except sqlite3.Error:
+            pass  # a damaged cache file: build it again
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError:
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        _build(db, lang)
+        return db
+    try:
+        db = sqlite3.connect(tmp)
+        _build(db, lang)
+        db.close()
+        os.replace(tmp, path)  # atomic: a parallel run sees the old state or the whole file
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _sources(lang: str) -> tuple[dict[str, int], dict[str, float]]:
+    """pyspellchecker's counts and wordfreq's Zipf frequencies for ``lang``."""
+    from wordfreq import available_languages, get_frequency_dict
+
+    counts: dict[str, int] = {}
+    for word, n in dictionary(lang).word_frequency.dictionary.items():
+        key = normal(word)
+        if WORD_SHAPE.match(key):
+            counts[key] = counts.get(key, 0) + int(n)
+    zipfs: dict[str, float] = {}
+    if lang in available_languages("best"):
+        for word, freq in get_frequency_dict(lang, "best").items():
+            key = normal(word)
+            if freq > 0 and WORD_SHAPE.match(key):
+                zipfs[key] = max(zipfs.get(key, 0.0), math.log10(freq) + 9)
+    return counts, zipfs
+
+
+def _build(db: sqlite3.Connection, lang: str) -> None:
+    counts, zipfs = _sources(lang)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, zipf INTEGER, count INTEGER) WITHOUT ROWID")
+    db.execute("CREATE TABLE near (key TEXT, word TEXT, PRIMARY KEY (key, word)) WITHOUT ROWID")
+    words = set(counts) | set(zipfs)
+    db.executemany(
+        "INSERT INTO words VALUES (?, ?, ?)",
+        ((w, round(zipfs.get(w, 0.0) * 100), counts.get(w, 0)) for w in sorted(words)),
+    )
+    suggestible = [
+        w
+        for w in words
+        if "'" not in w
+        and len(w) >= 2
+        and (
+            (counts.get(w, 0) and zipfs.get(w, 0.0) >= SUGGEST_MIN_ZIPF)
+            or zipfs.get(w, 0.0) >= SUGGEST_MIN_ZIPF_UNLISTED
+        )
+    ]
+    db.executemany("INSERT OR IGNORE INTO near VALUES (?, ?)", sorted(_near_rows(suggestible)))
+    db.commit()
+
+
+def _near_rows(words: Iterable[str]) -> Iterator[tuple[str, str]]:
+    for w in words:
+        yield w, w
+        if len(w) >= 3:
+            for i in range(len(w)):
+                yield w[:i] + w[i + 1 :], w
+
+
 @lru_cache(maxsize=None)
 def dictionary(lang: str = "en") -> Any:
-    """pyspellchecker's SpellChecker for ``lang`` (cached for the process)."""
+    """pyspellchecker's SpellChecker for ``lang`` (slow to load: prefer :func:`lexicon`)."""
     from spellchecker import SpellChecker
 
     return SpellChecker(language=base_language(lang), distance=2)
@@ -30,17 +240,24 @@ def dictionary(lang: str = "en") -> Any:
 
 def known(word: str, lang: str = "en") -> bool:
     """True when the dictionary of ``lang`` holds ``word`` (case-insensitive)."""
-    return word.lower() in dictionary(lang).word_frequency.dictionary
+    return lexicon(lang).known(word)
 
 
 def count(word: str, lang: str = "en") -> int:
     """How often the dictionary's source corpus has ``word`` (0 when unknown)."""
-    return int(dictionary(lang).word_frequency.dictionary.get(word.lower(), 0))
+    return lexicon(lang).entry(word).count
 
 
-@lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str = "en") -> float:
     """wordfreq's Zipf frequency of ``word`` (0 = never seen, 3 = once per million words)."""
+    if WORD_SHAPE.match(normal(word)):
+        return lexicon(lang).zipf(word)
+    return _wordfreq_zipf(word, base_language(lang))
+
+
+@lru_cache(maxsize=20_000)
+def _wordfreq_zipf(text: str, lang: str) -> float:
+    """wordfreq itself, for strings that are not single words ("New York", "COVID-19")."""
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, base_language(lang)))
+    return float(zipf_frequency(text, lang))

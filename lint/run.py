@@ -107,7 +107,7 @@ def enabled_checks(config: Config) -> list[str]:
             continue
         if config.select and not any(s.split(".")[0] == name or s in ("all", "") for s in config.select):
             continue
-        if name in config.ignore:
+        if name in config.ignore and not any(s.startswith(name + ".") for s in config.select):
             continue
         out.append(name)
     return out
@@ -175,5 +175,5 @@ def _dedupe(findings: list[Finding]) -> Iterator[Finding]:
 def run(paths: Sequence[str], config: Config, explain: bool = False) -> Result:
     notices: list[str] = []
     files = discover(paths or ["."], config, notices)
-    articles = [read_path(p, display) for p, display in files]
+    articles = [read_path(p, display, date_order=config.date_order) for p, display in files]
     return Result(check_articles(articles, config, explain), articles, notices)

@@ -78,14 +78,19 @@ class Text:
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "0": "\0", "/": "/"}
 
 
-def align(field: str, value: str, raw: str, base: int, *, single_quoted: bool = False) -> Text:
+def align(
+    field: str, value: str, raw: str, base: int, *, single_quoted: bool = False, escapes: bool = True
+) -> Text:
     """Map each character of ``value`` (decoded) to its place in ``raw`` (source).
 
     ``raw`` is the source of a quoted or folded scalar starting at file offset
     ``base`` (quotes included or not).  Handles backslash escapes (JSON, YAML
     and TOML double quotes, ``\\uXXXX`` with surrogate pairs), doubled single
-    quotes, and line folding, by walking both strings together.
+    quotes, and line folding, by walking both strings together.  ``escapes``
+    is False for sources without backslash escapes (plain and block YAML
+    scalars), ``single_quoted`` for YAML's doubled ``''``.
     """
+    escapes = escapes and not single_quoted
     if raw == value:
         return Text(field, value, base)
     starts: list[int] = []
@@ -95,13 +100,13 @@ def align(field: str, value: str, raw: str, base: int, *, single_quoted: bool = 
     for ch in value:
         while j < n:
             r = raw[j]
-            if r == ch:
+            if r == ch and not (r == "\\" and escapes and j + 1 < n):
                 starts.append(base + j)
                 width = 2 if (single_quoted and ch == "'" and raw.startswith("''", j)) else 1
                 ends.append(base + j + width)
                 j += width
                 break
-            if r == "\\" and j + 1 < n and not single_quoted:
+            if r == "\\" and j + 1 < n and escapes:
                 width, decoded = _escape(raw, j)
                 if decoded == ch or (decoded and ch == decoded[0]):
                     starts.append(base + j)

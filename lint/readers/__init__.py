@@ -23,7 +23,7 @@ EXTENSIONS: dict[str, str] = {
 FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
 
 
-def _reader(kind: str) -> Callable[[Article], None]:
+def _reader(kind: str, date_order: str) -> Callable[[Article], None]:
     if kind == "markdown":
         from lint.readers import markdown
 
@@ -34,7 +34,7 @@ def _reader(kind: str) -> Callable[[Article], None]:
         return jsonfile.read
     from lint.readers import plaintext
 
-    return plaintext.read
+    return lambda article: plaintext.read(article, date_order)
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, str]:
@@ -51,8 +51,11 @@ def decode(path: str, data: bytes) -> tuple[str | None, str]:
         return None, f"line {line}, byte column {col}: the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
 
 
-def read_path(path: Path, display: str | None = None, kind: str | None = None) -> Article:
-    """Read one file.  Problems go into ``article.problems``; this never raises for bad input."""
+def read_path(path: Path, display: str | None = None, kind: str | None = None, date_order: str = "dmy") -> Article:
+    """Read one file.  Problems go into ``article.problems``; this never raises for bad input.
+
+    ``date_order`` ("dmy", "mdy" or "ymd") says how to read a numeric date such as 3/4/26.
+    """
     name = display or str(path)
     kind = kind or EXTENSIONS.get(path.suffix.lower(), "text")
     try:
@@ -66,16 +69,16 @@ def read_path(path: Path, display: str | None = None, kind: str | None = None) -
         article = Article(name, "", kind)
         article.problems.append(meta.problem(problem, 0, 0))
         return article
-    return read_text(name, text, kind)
+    return read_text(name, text, kind, date_order)
 
 
-def read_text(name: str, text: str, kind: str) -> Article:
+def read_text(name: str, text: str, kind: str, date_order: str = "dmy") -> Article:
     article = Article(name, text, kind)
     if not text.strip():
         article.problems.append(meta.problem("the file is empty: there is no article to check", 0, 0))
         return article
-    _reader(kind)(article)
-    if "date" not in article.meta and article.tree is not None:
+    _reader(kind, date_order)(article)
+    if "date" not in article.meta and article.tree is not None and kind != "text":
         m = FILENAME_DATE.match(Path(name).name)
         if m:  # Jekyll and Hugo take the date from the file name
             article.meta["date"] = m.group(1)

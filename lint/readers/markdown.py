@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 
 FENCE = {"---": "yaml", "+++": "toml"}
 
+# Addresses that are not prose in any format: web links, e-mail addresses, social handles.
+URLS = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]|www\.[^\s<>()\[\]]+[A-Za-z0-9/]")
+EMAILS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+HANDLES = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b")
+ADDRESS_MASKS = [URLS, EMAILS, HANDLES]
+
 # Inline things that are not prose: blanked out (same length, newlines kept).
 INLINE_MASKS = [
     re.compile(r"<!--.*?-->", re.DOTALL),  # HTML comments
@@ -24,9 +30,7 @@ INLINE_MASKS = [
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE),  # reference definitions
     re.compile(r"</?[A-Za-z][^<>]*>"),  # HTML tags and autolinks
     re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);"),  # character references
-    re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]|www\.[^\s<>()\[\]]+[A-Za-z0-9/]"),
-    re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # e-mail addresses
-    re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b"),  # handles
+    *ADDRESS_MASKS,
 ]
 
 
@@ -55,9 +59,13 @@ def split_front_matter(source: str) -> tuple[str | None, int, int, int]:
 
 
 def mask(source: str, start: int, end: int) -> str:
-    """The body with code, markup and URLs blanked to spaces, offsets unchanged."""
-    chars = list(source[start:end])
-    body = source[start:end]
+    """The body ``source[start:end]`` with code, markup and URLs blanked to spaces, offsets unchanged."""
+    return mask_text(source[start:end])
+
+
+def mask_text(body: str) -> str:
+    """``body`` (Markdown) with code, markup and URLs blanked to spaces; same length, newlines kept."""
+    chars = list(body)
 
     def blank(a: int, b: int) -> None:
         for i in range(a, b):
@@ -78,6 +86,27 @@ def mask(source: str, start: int, end: int) -> str:
             else:
                 blank(m.start(), m.end())
     return "".join(chars)
+
+
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+def masked_body(text: Text) -> Text:
+    """``text`` (a decoded Markdown string) masked like :func:`mask_text`, each character kept in place."""
+    return Text("body", mask_text(text.value), text.start, text.starts, text.ends)
+
+
+def headings(body: Text) -> list[Text]:
+    """The ATX headings (``## Title``) of a masked body, with their positions."""
+    out = []
+    for m in HEADING.finditer(body.value):
+        i, j = m.start(2), m.end(2)
+        if body.starts is None or body.ends is None:
+            out.append(Text("heading", m.group(2), body.start + i))
+        else:
+            start = body.starts[i] if i < len(body.starts) else body.start
+            out.append(Text("heading", m.group(2), start, body.starts[i:j], body.ends[i:j]))
+    return out
 
 
 def read(article: Article) -> None:
@@ -101,9 +130,6 @@ def read(article: Article) -> None:
             meta.fill(article, tomltree.parse(source, fm_start, fm_end))
         except tomltree.TOMLError as exc:
             article.problems.append(meta.problem(exc.message, exc.offset))
-    masked = mask(source, body_start, len(source))
-    article.body = [Text("body", masked, body_start)]
-    article.headings = [
-        Text("heading", m.group(2), body_start + m.start(2))
-        for m in re.finditer(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", masked, re.MULTILINE)
-    ]
+    body = Text("body", mask(source, body_start, len(source)), body_start)
+    article.body = [body]
+    article.headings = headings(body)

@@ -70,7 +70,7 @@ def _convert(node: yaml.Node, source: str, base: int, path: str) -> Node:
     text = None
     if isinstance(value, str):
         raw = source[s:e]
-        text = align(path, value, raw, s, single_quoted=node.style == "'")
+        text = align(path, value, raw, s, single_quoted=node.style == "'", escapes=node.style == '"')
     return Node(value, s, e, text=text)
 
 

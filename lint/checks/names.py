@@ -1,0 +1,119 @@
+"""Names spelled one way: the house glossary, within an article, and across the run.
+
+- ``names.glossary``: a known variant of a name in ``rules/names.yaml`` ("Ishaq Herzog"),
+  with the canonical form ("Isaac Herzog") as suggestion and fix.
+- ``names.inconsistent``: one name spelled two ways in an article ("Aliyev", then "Aliev");
+  the odd spelling is reported with the main one and its count.
+- ``names.archive``: a spelling used in one article where the other articles of the run
+  agree on a close spelling ("'Blaire' here; 'Blair' in 41 other articles").
+
+``prepare()`` keeps the run's :class:`~lint.names.index.NameIndex` in ``run.state["names"]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from lint import rules
+from lint.diagnostics import Edit, Finding, Severity
+from lint.lexicon import zipf
+from lint.names import consistency, extract, glossary
+from lint.names.index import NameIndex
+
+if TYPE_CHECKING:
+    from lint.article import Article
+    from lint.run import Run
+
+NAME = "names"
+RULES: dict[str, tuple[Severity, str]] = {
+    "names.glossary": (Severity.WARNING, "A name spelled as a known variant of the house glossary's form."),
+    "names.inconsistent": (Severity.WARNING, "A name spelled two ways in one article."),
+    "names.archive": (Severity.INFO, "A name spelled one way here and another way in the rest of the articles."),
+}
+
+STATE = "names"  # run.state key of the NameIndex
+MENTIONS = "names.mentions"  # run.state key: article path -> its mentions
+
+
+def _glossary(run: Run) -> list[glossary.Entry]:
+    result: list[glossary.Entry] = run.cached("names:glossary", lambda: glossary.compile_entries(rules.entries(run, "names")))
+    return result
+
+
+def _mentions(article: Article, run: Run) -> list[extract.Mention]:
+    cache: dict[str, list[extract.Mention]] = run.state.setdefault(MENTIONS, {})
+    if article.path not in cache:
+        cache[article.path] = extract.mentions(article)
+    return cache[article.path]
+
+
+def prepare(articles: Sequence[Article], run: Run) -> None:
+    index = NameIndex()
+    for article in articles:
+        index.add(article.path, _mentions(article, run))
+    run.state[STATE] = index
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _finding(article: Article, m: extract.Mention, rule: str, message: str, fix_text: str, why: str) -> Finding:
+    start, end = m.text.span(m.start, m.end)
+    fix = Edit(start, end, fix_text) if m.text.is_verbatim(article.source, m.start, m.end) else None
+    return Finding(rule, message, start, end, (fix_text,), fix=fix, explanation=why)
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)
+
+
+def check(article: Article, run: Run) -> Iterator[Finding]:
+    entries = _glossary(run)
+    taken: list[tuple[int, int]] = []
+    for text in article.texts():
+        for hit in glossary.find(entries, text):
+            start, end = text.span(hit.start, hit.end)
+            note = f" ({hit.entry.note})" if hit.entry.note else ""
+            fix = Edit(start, end, hit.suggestion) if text.is_verbatim(article.source, hit.start, hit.end) else None
+            taken.append((start, end))
+            yield Finding(
+                "names.glossary",
+                f"'{hit.found}': the house spelling is '{hit.suggestion}'{note}",
+                start,
+                end,
+                (hit.suggestion,),
+                fix=fix,
+                explanation=f"rules/names.yaml lists '{hit.found}' as a variant of '{hit.entry.name}'",
+            )
+
+    accepted = {w.lower() for w in article.vocabulary}
+    mentions = [m for m in _mentions(article, run) if m.spelling.lower() not in accepted]
+    spellings = consistency.group(mentions)
+    index: NameIndex | None = run.state.get(STATE)
+    lang = article.lang or run.config.language
+
+    def freq(word: str) -> float:
+        return zipf(word, lang)
+
+    def archive(word: str) -> int:
+        return index.articles(word, besides=article.path) if index is not None else 0
+
+    gloss = glossary.canonical_tokens(entries)
+    variants = consistency.within(spellings, freq, gloss, archive)
+    settled = {v.spelling.text for v in variants}
+    if index is not None:
+        variants += consistency.against_archive(spellings, article.path, index, freq, settled | set(gloss))
+    for v in variants:
+        for m in v.spelling.mentions:
+            if m.sic or _overlaps(m.text.span(m.start, m.end), taken):
+                continue
+            if v.archive:
+                others = "1 other article" if v.main_count == 1 else f"{v.main_count} other articles"
+                message = f"'{m.spelling}' here; '{v.main}' in {others}"
+                rule = "names.archive"
+            else:
+                message = f"'{m.spelling}' here, but '{v.main}' {_times(v.main_count)} in this article"
+                rule = "names.inconsistent"
+            yield _finding(article, m, rule, message, v.main, v.reason)

@@ -1,0 +1,450 @@
+"""Placeholder text where content should be.
+
+Looks everywhere prose is: FAQ answers first, then FAQ questions, the headline,
+the summary and other metadata prose, and the body.
+
+- ``placeholder.text``: words that stand in for content, from ``rules/placeholders.yaml``:
+  lorem ipsum, TBD, TODO, TK, "Answer goes here", "Coming soon" as a whole answer …
+  Some forms count anywhere ("TODO", "lorem ipsum dolor"), others only as a whole
+  answer or field ("N/A", "Text", "…"), so the word "text" inside a sentence is fine.
+- ``placeholder.template``: template markers left in: ``{{ faq.answer }}``, ``[insert quote]``,
+  ``<placeholder>``.  Liquid and Hugo expressions a site generator renders
+  (``{{ site.baseurl }}``, ``{{ "/" | url }}``) are not markers.
+- ``placeholder.empty-answer``: an FAQ question whose answer is empty or blank.
+- ``placeholder.repeated-answer``: one answer given to several questions; every copy is
+  reported and the message says how many questions share it.
+- ``placeholder.echoed-question``: an answer that only repeats its question.
+- ``placeholder.gibberish``: a short answer made mostly of unknown words, with no sentence
+  shape ("Drowpdown Klark"); words the article uses elsewhere count as known.
+- ``placeholder.chrome``: page furniture copied with the text ("Back to the articles",
+  "Skip to content"), recorded by the plain-text reader or matched as a whole line.
+
+Each FAQ answer gets at most one finding: the first that applies in the order above
+(a repeated answer that is also "TBD" is reported as placeholder text, and the message
+says how many questions share it).  In the body, tables, code spans, link texts and
+quoted mentions ("the “TODO” list") are not searched.
+
+Examples::
+
+    answer: "TBD"                      # placeholder.text
+    answer: "{{ faq.answer }}"         # placeholder.template
+    answer: ""                         # placeholder.empty-answer
+    body: The famous Lorem Ipsum text  # fine: a mention, not dummy text
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any
+
+from lint import lexicon
+from lint import rules as ruledata
+from lint.diagnostics import Finding, Severity
+from lint.errors import FatalError
+from lint.text import Text
+from lint.words import WORD, words
+
+if TYPE_CHECKING:
+    from lint.article import Article
+    from lint.run import Run
+
+NAME = "placeholder"
+RULE_FILES = ("placeholders",)  # rules/placeholders.yaml
+RULES: dict[str, tuple[Severity, str]] = {
+    "placeholder.text": (Severity.ERROR, "Placeholder text where content should be: lorem ipsum, TBD, TODO, TK, N/A."),
+    "placeholder.template": (Severity.ERROR, "A template marker left in the text: {{ … }}, [insert …], <placeholder>."),
+    "placeholder.empty-answer": (Severity.ERROR, "An FAQ question with an empty answer."),
+    "placeholder.repeated-answer": (Severity.ERROR, "The same answer given to several FAQ questions."),
+    "placeholder.echoed-question": (Severity.ERROR, "An FAQ answer that only repeats its question."),
+    "placeholder.gibberish": (Severity.ERROR, "A short answer made of unknown words, with no sentence shape."),
+    # warning: chrome lines are found by layout (a short line the reader took for navigation), not by meaning
+    "placeholder.chrome": (Severity.WARNING, "Page furniture copied with the text: 'Back to top', 'Skip to content'."),
+}
+
+# where a form looks; an entry without ``scope`` looks everywhere
+SCOPES = ("answers", "questions", "title", "summary", "body")
+
+WHAT = {
+    "answers": "an answer",
+    "questions": "a question",
+    "title": "a headline",
+    "summary": "a summary",
+    "body": "article text",
+}
+
+QUOTES_BEFORE = "\"'“‘«"
+QUOTES_AFTER = "\"'”’»"
+TRIM = " \t\r\n.!?…:;,\"'“”‘’«»"
+TABLE_ROW = re.compile(r"^\s*\|")
+LINE_MARKUP = re.compile(r"^\s*(?:[-*+>]\s+|\d+[.)]\s+)*")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One compiled rule entry: a phrase (or pattern) and where and how it counts."""
+
+    rule: str
+    pattern: re.Pattern[str]
+    whole: bool = False  # only as the whole answer, field or line
+    max_words: int = 0  # only in texts of at most this many words (0: any length)
+    scopes: frozenset[str] = frozenset(SCOPES)
+    message: str = ""  # %s is the text found
+    level: Severity | None = None
+    clause: bool = False  # extend the match over the words that follow, up to punctuation
+
+
+def literal(phrase: str) -> str:
+    """A regular expression for ``phrase`` as written: whole words, any run of spaces between them."""
+    body = r"\s+".join(re.escape(part) for part in phrase.split())
+    head = r"(?<!\w)" if re.match(r"\w", phrase) else ""
+    tail = r"(?!\w)" if re.search(r"\w$", phrase) else ""
+    return head + body + tail
+
+
+def compile_forms(entries: Iterable[dict[str, Any]], default_rule: str) -> list[Form]:
+    """Rule-file entries (already validated by their schema) as :class:`Form` values."""
+    forms = []
+    for entry in entries:
+        phrases = entry["text"] if isinstance(entry["text"], list) else [entry["text"]]
+        flags = 0 if entry.get("case") else re.IGNORECASE
+        level = entry.get("level")
+        for phrase in phrases:
+            source = phrase if entry.get("regex") else literal(phrase)
+            try:
+                pattern = re.compile(source, flags)
+            except re.error as exc:
+                raise FatalError(f"rule {phrase!r}: not a valid regular expression: {exc}") from None
+            forms.append(
+                Form(
+                    rule=entry.get("rule", default_rule),
+                    pattern=pattern,
+                    whole=bool(entry.get("whole")),
+                    max_words=int(entry.get("max_words", 0)),
+                    scopes=frozenset(entry.get("scope", SCOPES)),
+                    message=entry.get("message", ""),
+                    level=Severity(level) if level else None,
+                    clause=bool(entry.get("clause")),
+                )
+            )
+    return forms
+
+
+def forms(run: Run) -> list[Form]:
+    """The placeholder forms of this run (shipped and configured rule files)."""
+    result: list[Form] = run.cached(
+        "placeholder:forms", lambda: compile_forms(ruledata.entries(run, "placeholders"), "placeholder.text")
+    )
+    return result
+
+
+def trimmed(value: str) -> tuple[int, int]:
+    """``value`` without surrounding whitespace: (start, end)."""
+    start = len(value) - len(value.lstrip())
+    return start, max(start, len(value.rstrip()))
+
+
+def matches(value: str, found_in: Sequence[Form], scope: str) -> Iterator[tuple[Form, int, int]]:
+    """Every form of ``scope`` found in ``value``: (form, start, end) in ``value``."""
+    a, b = trimmed(value)
+    core = value[a:b].strip(TRIM)
+    count = len(WORD.findall(value))
+    for form in found_in:
+        if scope not in form.scopes:
+            continue
+        if form.whole:
+            if a < b and (form.pattern.fullmatch(value[a:b]) or (core and form.pattern.fullmatch(core))):
+                yield form, a, b
+            continue
+        if form.max_words and count > form.max_words:
+            continue
+        for m in form.pattern.finditer(value):
+            if m.end() > m.start():
+                yield form, m.start(), _clause_end(value, m.end()) if form.clause else m.end()
+
+
+CLAUSE_STOP = r"(?:that|which|who|when|while|and|but|because|after|before|in|on|at|to)\b"
+CLAUSE_WORD = re.compile(rf"(?:[ \t]+|[ \t]*\n[ \t]*(?=\S))(?!{CLAUSE_STOP})[\w'’-]+")
+
+
+def _clause_end(value: str, end: int, most: int = 6) -> int:
+    """Extend a match over the next few words ("according to local media reports"), up to punctuation."""
+    for _ in range(most):
+        m = CLAUSE_WORD.match(value, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
+def message(form: Form, found: str, scope: str) -> str:
+    if form.message:
+        return form.message.replace("%s", found)
+    if form.rule == "placeholder.template":
+        return f"“{found}” is a template marker, not {WHAT[scope]}: write the text it stands for."
+    if form.rule == "placeholder.chrome":
+        return f"“{found}” is page furniture copied with the article: delete it."
+    return f"“{found}” is placeholder text, not {WHAT[scope]}: write the real text."
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a piece of prose sits, for the checks that need more than its text."""
+
+    text: Text
+    scope: str
+
+
+def prepare(articles: Sequence[Article], run: Run) -> None:
+    """Nothing to gather: repeated answers are compared within one article."""
+
+
+def check(article: Article, run: Run) -> Iterable[Finding]:
+    found = forms(run)
+    out: list[Finding] = []
+    out.extend(_answers(article, found, run))
+    for place in _places(article):
+        if place.scope == "body":
+            out.extend(_body(article, place.text, found))
+        else:
+            out.extend(_field(article, place.text, place.scope, found))
+    for text in getattr(article, "chrome", None) or ():
+        a, b = trimmed(text.value)
+        if a < b:
+            shown = text.value[a:b]
+            out.append(_finding(text, a, b, "placeholder.chrome", message(_CHROME, shown, "body")))
+    return _without_overlaps(out)
+
+
+_CHROME = Form("placeholder.chrome", re.compile("$^"))
+
+
+def _places(article: Article) -> Iterator[Place]:
+    if article.title is not None:
+        yield Place(article.title, "title")
+    if article.summary is not None:
+        yield Place(article.summary, "summary")
+    for text in article.other_texts:
+        yield Place(text, "summary")
+    for text in article.body:
+        yield Place(text, "body")
+    for item in article.faq or ():
+        if item.question is not None:
+            yield Place(item.question, "questions")
+
+
+def _finding(text: Text, i: int, j: int, rule: str, said: str, level: Severity | None = None, why: str = "") -> Finding:
+    start, end = text.span(i, j) if j > i else (text.start, text.start)
+    return Finding(rule, said, start, end, severity=level, explanation=why)
+
+
+def _field(article: Article, text: Text, scope: str, found: Sequence[Form]) -> Iterator[Finding]:
+    value = text.value
+    for form, i, j in matches(value, found, scope):
+        if not form.whole and _quoted(value, i, j):
+            continue
+        yield _finding(text, i, j, form.rule, message(form, value[i:j], scope), form.level)
+
+
+def _body(article: Article, text: Text, found: Sequence[Form]) -> Iterator[Finding]:
+    value = text.value
+    markdown = article.format in ("markdown", "json")  # a JSON body is Markdown too
+    table_rows = [(m.start(), m.end()) for m in re.finditer(r"^[ \t]*\|.*$", value, re.MULTILINE)] if markdown else []
+    for form, i, j in matches(value, [f for f in found if not f.whole], "body"):
+        if _quoted(value, i, j) or any(a <= i < b for a, b in table_rows):
+            continue
+        if markdown and (in_code_span(article.source, text.span(i, j)[0]) or _link_text(article.source, text, j)):
+            continue
+        yield _finding(text, i, j, form.rule, message(form, value[i:j], "body"), form.level)
+    whole = [f for f in found if f.whole]
+    for m in re.finditer(r"[^\n]+", value):
+        line = m.group()
+        if line.lstrip().startswith("#") or TABLE_ROW.match(line):
+            continue
+        skip = LINE_MARKUP.match(line)
+        offset = m.start() + (skip.end() if skip else 0)
+        for form, i, j in matches(value[offset : m.end()], whole, "body"):
+            shown = value[offset + i : offset + j]
+            yield _finding(text, offset + i, offset + j, form.rule, message(form, shown, "body"), form.level)
+
+
+def _quoted(value: str, i: int, j: int) -> bool:
+    """A mention in quotes (the “TODO” list), not a placeholder."""
+    return i > 0 and j < len(value) and value[i - 1] in QUOTES_BEFORE and value[j] in QUOTES_AFTER
+
+
+def in_code_span(source: str, offset: int) -> bool:
+    line_start = source.rfind("\n", 0, offset) + 1
+    return source.count("`", line_start, offset) % 2 == 1
+
+
+def _link_text(source: str, text: Text, j: int) -> bool:
+    """``[insert name](…)``: the text of a link, not a bracketed marker."""
+    if j == 0 or text.value[j - 1] != "]":
+        return False
+    end = text.span(j - 1, j)[1]
+    return source[end : end + 1] in ("(", "[")
+
+
+# ---- FAQ answers ------------------------------------------------------------------------------
+
+
+def _normal(value: str) -> str:
+    return " ".join(w.lower() for w in WORD.findall(value))
+
+
+def _answers(article: Article, found: Sequence[Form], run: Run) -> Iterator[Finding]:
+    yield from _null_answers(article)
+    items = [item for item in article.faq or () if item.answer is not None]
+    copies: dict[str, int] = {}
+    for item in items:
+        assert item.answer is not None
+        key = _normal(item.answer.value)
+        if key and not _too_common_to_repeat(key, article.lang):
+            copies[key] = copies.get(key, 0) + 1
+    known = _article_words(article)
+    for item in items:
+        answer = item.answer
+        assert answer is not None
+        value = answer.value
+        a, b = trimmed(value)
+        if a == b:
+            yield _empty(article, answer)
+            continue
+        shared = copies.get(_normal(value), 0)
+        also = f" ({shared} questions share this answer.)" if shared > 1 else ""
+        finding = _answer_finding(article, item.question, answer, found, known, run)
+        if finding is not None:
+            if also:
+                finding = replace(finding, message=finding.message + also)
+            yield finding
+            continue
+        if shared > 1:
+            yield _finding(
+                answer,
+                a,
+                b,
+                "placeholder.repeated-answer",
+                f"The same answer is given to {shared} FAQ questions: each question needs its own answer.",
+            )
+
+
+def _answer_finding(
+    article: Article, question: Text | None, answer: Text, found: Sequence[Form], known: set[str], run: Run
+) -> Finding | None:
+    value = answer.value
+    a, b = trimmed(value)
+    for form, i, j in matches(value, found, "answers"):
+        if not form.whole and _quoted(value, i, j) and (i, j) != (a + 1, b - 1):
+            continue
+        rest = value[a:i] + value[j:b]
+        if form.whole or form.max_words or not any(ch.isalnum() for ch in rest):
+            i, j = a, b  # the placeholder is the whole answer: point at all of it
+        return _finding(
+            answer, i, j, form.rule, message(form, value[i:j].strip(TRIM) or value[i:j], "answers"), form.level
+        )
+    if question is not None and _echoes(value, question.value):
+        return _finding(
+            answer,
+            a,
+            b,
+            "placeholder.echoed-question",
+            "The answer only repeats the question: write the answer.",
+        )
+    unknown = _gibberish(answer, known, article.lang)
+    if unknown:
+        why = f"unknown words: {', '.join(unknown)}; no sentence shape" if run.explain else ""
+        return _finding(
+            answer,
+            a,
+            b,
+            "placeholder.gibberish",
+            f"“{value[a:b]}” is not an answer: the words are unknown and do not make a sentence.",
+            why=why,
+        )
+    return None
+
+
+def _empty(article: Article, answer: Text) -> Finding:
+    start = answer.start
+    end = start
+    if answer.value:  # blank: point at the blanks
+        start, end = answer.span(0, len(answer.value))
+    elif (
+        article.source[start : start + 1] in ("'", '"')
+        and article.source[start + 1 : start + 2] == article.source[start]
+    ):
+        end = start + 2  # the empty string ""
+    return Finding(
+        "placeholder.empty-answer", "This FAQ question has no answer: write one or remove the question.", start, end
+    )
+
+
+def _null_answers(article: Article) -> Iterator[Finding]:
+    """``answer:`` or ``"answer": null``: written but empty (a missing or non-text answer is the schema's)."""
+    if article.tree is None or not article.faq:
+        return
+    faq = article.tree.child("faq") or article.tree.child("faqs")
+    for n, item in enumerate(article.faq):
+        node = faq.child(n) if faq is not None else None
+        answer = node.child("answer") or node.child("a") if node is not None else None
+        if item.answer is None and answer is not None and answer.value is None:
+            start = answer.start
+            end = answer.end if article.source[start:end_of(answer)].strip() else start
+            yield Finding("placeholder.empty-answer", EMPTY, start, end)
+
+
+def end_of(node: Node) -> int:
+    return node.end
+
+
+def _too_common_to_repeat(key: str, lang: str | None) -> bool:
+    """'Yes.' may answer two questions; one common word is not a copied answer."""
+    return " " not in key and lexicon.zipf(key, lang or "en") >= 4.0
+
+
+def _echoes(answer: str, question: str) -> bool:
+    aw, qw = _normal(answer).split(), _normal(question).split()
+    if not aw or not qw:
+        return False
+    if aw == qw:
+        return True
+    return len(aw) >= 3 and abs(len(aw) - len(qw)) <= 2 and SequenceMatcher(None, aw, qw).ratio() >= 0.9
+
+
+def _article_words(article: Article) -> set[str]:
+    """Words the article uses outside its FAQ answers: names there are not unknown."""
+    texts: list[Text] = [t for t in (article.title, article.summary) if t is not None]
+    texts += article.other_texts + article.body + [i.question for i in article.faq or () if i.question is not None]
+    out = {w.lower() for t in texts for w in WORD.findall(t.value)}
+    out.update(w.lower() for w in article.vocabulary)
+    return out
+
+
+def _gibberish(answer: Text, known: set[str], lang: str | None) -> list[str]:
+    """The unknown words when ``answer`` is mostly unknown words with no sentence shape, else []."""
+    found = [w.text for w in words(answer)]
+    if not found or len(found) > 6:
+        return []
+    if len(found) >= 3 and SENTENCE_END.search(answer.value):
+        return []
+    code = lang or "en"
+    if any(lexicon.zipf(w, code) >= 5.0 for w in found):  # "the", "is", "of": a sentence, however short
+        return []
+    unknown = [
+        w for w in found if w.lower() not in known and not lexicon.known(w, code) and lexicon.zipf(w, code) < 3.0
+    ]
+    return unknown if 2 * len(unknown) > len(found) else []
+
+
+def _without_overlaps(findings: list[Finding]) -> list[Finding]:
+    """One finding per span: the first reported wins (answers are reported first)."""
+    kept: list[Finding] = []
+    for f in findings:
+        if any(k.start < max(f.end, f.start + 1) and f.start < max(k.end, k.start + 1) for k in kept):
+            continue
+        kept.append(f)
+    return kept

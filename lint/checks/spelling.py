@@ -1,0 +1,254 @@
+"""spelling: words no dictionary knows and nothing in the article vouches for.
+
+Every prose text of an article is checked: headline, summary, other metadata
+prose, body, FAQ questions and answers.  A word is accepted when the dictionary
+of the article's language knows it (British and American spellings both, for
+plain ``en``), when ``rules/accept.txt``, a configured vocabulary or the
+article's own ``copydesk: {accept: [...]}`` lists it, or when the evidence says
+it is a name or a real word (see :mod:`lint.spelling.score`).  Words on
+``rules/reject.txt`` are always reported.
+
+Pass::
+
+    President Ilham Aliyev met Herzog in Baku.
+
+Fail::
+
+    Herzog to Visit Azerbaijan to Strengthen Regional Tacts      # did you mean 'Facts'?
+
+Rules: ``spelling.unknown`` (likely a typo), ``spelling.variant`` (the other
+variety of English than the house's: ``language = "en-GB"`` or ``"en-US"``),
+``spelling.rejected`` (a word on the reject list).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from lint import rules
+from lint.diagnostics import Edit, Finding, Severity
+from lint.lexicon import base_language, lexicon, normal
+from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
+from lint.spelling.score import Verdict, facts, judge
+from lint.spelling.suggest import match_case
+from lint.spelling.tokens import Token, base_forms, tokens
+from lint.spelling.variants import american, british
+from lint.text import Text
+
+if TYPE_CHECKING:
+    from lint.article import Article
+    from lint.run import Run
+
+NAME = "spelling"
+RULES: dict[str, tuple[Severity, str]] = {
+    "spelling.unknown": (Severity.ERROR, "A word no dictionary knows and nothing in the article vouches for."),
+    "spelling.variant": (Severity.WARNING, "A British spelling in American English, or an American one in British."),
+    "spelling.rejected": (Severity.ERROR, "A word on the reject list (rules/reject.txt)."),
+}
+# language tags whose house spelling is British, or American
+BRITISH = ("en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in", "en-uk")
+AMERICAN = ("en-us",)
+
+
+@dataclass
+class WordList:
+    """Accepted words and phrases: an entry with a capital matches that case only."""
+
+    exact: set[str] = field(default_factory=set)
+    folded: set[str] = field(default_factory=set)
+    phrases: list[re.Pattern[str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, entries: Iterable[str]) -> WordList:
+        out = cls()
+        for entry in entries:
+            entry = entry.strip()
+            if not entry:
+                continue
+            if " " in entry or "-" in entry:
+                flags = 0 if entry != entry.lower() else re.IGNORECASE
+                out.phrases.append(re.compile(r"(?<!\w)" + re.escape(entry) + r"(?!\w)", flags))
+            elif entry == entry.lower():
+                out.folded.add(normal(entry))
+            else:
+                out.exact.add(entry.replace("’", "'"))
+        return out
+
+    def has(self, word: str) -> bool:
+        plain = word.replace("’", "'")
+        return plain in self.exact or normal(plain) in self.folded or plain.capitalize() in self.exact
+
+    def spans(self, value: str) -> list[tuple[int, int]]:
+        return [m.span() for p in self.phrases for m in p.finditer(value)]
+
+
+@dataclass
+class Rejected:
+    words: dict[str, str]  # lower-case word -> correction ("" when none)
+
+
+@dataclass
+class Decision:
+    """What the check decided about one word outside the dictionary, and why."""
+
+    text: Text
+    token: Token
+    rule: str  # "" when accepted
+    reasons: tuple[str, ...]
+    verdict: Verdict | None = None
+    correction: str = ""  # the rule's correction (reject list, dialect)
+
+
+@dataclass
+class State:
+    accept: WordList
+    reject: Rejected
+    run_evidence: RunEvidence = field(default_factory=RunEvidence)
+    articles: dict[int, tuple[list[tuple[Text, list[Token]]], ArticleEvidence]] = field(default_factory=dict)
+
+
+def _state(run: Run) -> State:
+    state = run.state.get(NAME)
+    if state is None:
+        accept = WordList.of(rules.words(run, "accept.txt", configured=True))
+        rejected: dict[str, str] = {}
+        for line in rules.words(run, "reject.txt"):
+            word, _, fix = line.partition("->")
+            rejected[normal(word.strip())] = fix.strip()
+        state = State(accept, Rejected(rejected))
+        run.state[NAME] = state
+    assert isinstance(state, State)
+    return state
+
+
+def _read(article: Article, state: State) -> tuple[list[tuple[Text, list[Token]]], ArticleEvidence]:
+    key = id(article)
+    if key not in state.articles:
+        texts = [(t, list(tokens(t))) for t in article.texts()]
+        evidence = collect(tok for _, toks in texts for tok in toks)
+        state.articles[key] = (texts, evidence)
+    return state.articles[key]
+
+
+def prepare(articles: Sequence[Article], run: Run) -> None:
+    """Count, over the run, the articles that use each word as a name."""
+    state = _state(run)
+    for article in articles:
+        _, evidence = _read(article, state)
+        state.run_evidence.add(evidence)
+
+
+def language(article: Article, run: Run) -> str:
+    return (article.lang or run.config.language or "en").replace("_", "-").lower()
+
+
+def decisions(article: Article, run: Run) -> Iterator[Decision]:
+    """Every word of ``article`` outside the dictionary, accepted or not, with the reasons.
+
+    ``check`` reports the flagged ones; ``--explain`` can show the others.
+    """
+    state = _state(run)
+    texts, evidence = _read(article, state)
+    lang = language(article, run)
+    base = base_language(lang)
+    lx = lexicon(base)
+    vocabulary = WordList.of(article.vocabulary)
+    run_evidence = state.run_evidence if state.run_evidence.articles else None
+    pending: list[tuple[Text, Token]] = []
+    for text, toks in texts:
+        listed = state.accept.spans(text.value) + vocabulary.spans(text.value)
+        for tok in toks:
+            if any(a <= tok.start and tok.end <= b for a, b in listed):
+                yield Decision(text, tok, "", ("in a listed phrase",))
+                continue
+            if vocabulary.has(tok.text):
+                yield Decision(text, tok, "", ("in the article's vocabulary",))
+                continue
+            if state.accept.has(tok.text):
+                yield Decision(text, tok, "", ("in the accept list or a configured vocabulary",))
+                continue
+            fix = state.reject.words.get(normal(tok.text))
+            if fix is not None:
+                yield Decision(text, tok, "spelling.rejected", ("on the reject list",), correction=fix)
+                continue
+            forms = base_forms(tok.text)
+            if any(lx.known(f) for f in forms):
+                other = _dialect(tok, lang, base)
+                if other:
+                    yield Decision(text, tok, "spelling.variant", (f"the other spelling of '{other}'",), None, other)
+                continue
+            if base == "en":
+                us = next((a for f in forms for a in american(f) if lx.known(a)), "")
+                if us:
+                    if lang in AMERICAN and not tok.case == "name":
+                        yield Decision(text, tok, "spelling.variant", (f"British spelling of '{us}'",), None, us)
+                    else:
+                        yield Decision(text, tok, "", (f"British spelling of '{us}'",))
+                    continue
+            if tok.compound and (lx.known(tok.compound) or lx.zipf(tok.compound) >= 3.0):
+                yield Decision(text, tok, "", (f"part of '{tok.compound}'",))
+                continue
+            pending.append((text, tok))
+    # a capitalised neighbour vouches for a name only when it is not itself a typo
+    first = {id(tok): judge(tok, facts(tok.text, base), evidence, run_evidence) for _, tok in pending}
+    typos = {normal(tok.text) for _, tok in pending if first[id(tok)].flagged}
+    for text, tok in pending:
+        use = evidence.of(tok.text)
+        partners = sum(1 for p in use.partners if p not in typos and (lx.known(p) or p in evidence.uses))
+        verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners) if partners else first[id(tok)]
+        rule = "spelling.unknown" if verdict.flagged else ""
+        yield Decision(text, tok, rule, verdict.reasons + (f"score {verdict.score:+.1f}",), verdict)
+
+
+def _dialect(tok: Token, lang: str, base: str) -> str:
+    """The house form of a known word written in the other variety of English, or ""."""
+    if base != "en" or tok.case == "name" or lang not in BRITISH + AMERICAN:
+        return ""
+    lx = lexicon(base)
+    word = tok.text.lower()
+    if lang in AMERICAN:
+        for us in american(word):
+            if lx.known(us) and lx.entry(us).count > 3 * lx.entry(word).count and len(word) >= 5:
+                return us
+        return ""
+    z = lx.zipf(word)
+    for gb in british(word):
+        gz = lx.zipf(gb)
+        if gz >= 3.0 and gz >= z - 1.5:
+            return gb
+    return ""
+
+
+def check(article: Article, run: Run) -> Iterable[Finding]:
+    for d in decisions(article, run):
+        if d.rule:
+            yield _finding(article, d, run.explain)
+
+
+def _finding(article: Article, d: Decision, explain: bool) -> Finding:
+    word = d.token.text
+    start, end = d.text.span(d.token.start, d.token.end)
+    verbatim = d.text.is_verbatim(article.source, d.token.start, d.token.end)
+    suggestions: tuple[str, ...] = ()
+    fix: Edit | None = None
+    if d.rule == "spelling.unknown" and d.verdict is not None:
+        suggestions = d.verdict.suggestions
+        if suggestions:
+            message = f"'{word}' is not a known word; did you mean '{suggestions[0]}'?"
+        else:
+            message = f"'{word}' is not a known word"
+        if d.verdict.clear and verbatim:
+            fix = Edit(start, end, suggestions[0])
+    elif d.rule == "spelling.variant":
+        suggestions = (match_case(d.correction, word),)
+        message = f"'{word}' is spelt the other way in this article's English: write '{suggestions[0]}'"
+        fix = Edit(start, end, suggestions[0]) if verbatim else None
+    else:
+        suggestions = (match_case(d.correction, word),) if d.correction else ()
+        message = f"'{word}' is on the list of words to avoid" + (f"; write '{suggestions[0]}'" if suggestions else "")
+        fix = Edit(start, end, suggestions[0]) if suggestions and verbatim and " " not in d.correction else None
+    explanation = "; ".join(d.reasons) if explain else ""
+    return Finding(d.rule, message, start, end, suggestions, None, fix, explanation)

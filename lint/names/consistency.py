@@ -1,0 +1,189 @@
+"""Which spelling of a name is the odd one out: within one article, and against the archive.
+
+Within an article, the spellings of capitalised words are grouped when they are
+variants of one another (:func:`lint.names.similar.variant_reason`) and nothing
+says they belong to different people or things:
+
+- a spelling used only as a given name is not grouped with one used only as a surname;
+- two spellings whose given names differ ("Gordon Brown", "Des Browne") name two people;
+- nicknames (Bob/Rob) are never variants; distinct given names (John/Jon, Steven/Stephen)
+  only when the same surname follows both;
+- two common words ("Allen"/"Allan", "Brown"/"Browne"), and names under four letters,
+  need the same given name before both;
+- the group's main spelling must be used as a name (not only to open sentences or in a
+  title-case headline).
+
+In each group the main spelling is the glossary's, else the most used, then the one the
+archive uses most, the better-known one, the one given in full ("Ilham Aliyev"), the first.
+Every other spelling of the group is reported.
+
+Against the archive, a spelling found in only one article (or a handful) is reported when
+the rest of the run's articles agree on a close spelling and it is neither a common word
+nor, by its given name, somebody else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from lint.names.extract import Mention
+from lint.names.index import NameIndex
+from lint.names.people import distinct_given_names, nickname_related, same_person_names
+from lint.names.similar import blocking_keys, variant_reason
+
+COMMON = 3.0  # Zipf frequency from which a spelling is a well-known word or name in its own right
+ARCHIVE_MIN = 3  # articles that must agree before the archive speaks
+ARCHIVE_RATIO = 5  # … and how many times more articles than the odd spelling
+
+
+@dataclass
+class Spelling:
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def proper(self) -> bool:
+        return any(m.proper for m in self.mentions)
+
+    @property
+    def firsts(self) -> set[str]:
+        return {m.first for m in self.mentions if m.first}
+
+    @property
+    def nexts(self) -> set[str]:
+        return {m.next for m in self.mentions if m.next and m.lead}
+
+    @property
+    def lead_only(self) -> bool:
+        """Only ever a given name before another name."""
+        named = [m for m in self.mentions if not m.headline]
+        return bool(named) and all(m.lead and not m.first for m in named)
+
+    @property
+    def full(self) -> bool:
+        """Given in full somewhere: with a given name or a title before it."""
+        return any(m.first or m.title for m in self.mentions)
+
+
+@dataclass(frozen=True)
+class Variant:
+    spelling: Spelling  # the odd one out
+    main: str  # the spelling to use
+    main_count: int  # its mentions in this article (inconsistent) or articles (archive)
+    reason: str
+    archive: bool = False
+
+
+def _compatible_firsts(a: Iterable[str], b: Iterable[str]) -> bool:
+    return any(same_person_names(x, y) or variant_reason(x, y) for x in a for y in b)
+
+
+def same_thing(
+    odd: Spelling, main: Spelling, zipf: Callable[[str], float], main_firsts: set[str] | None = None
+) -> str | None:
+    """Why ``odd`` is a variant spelling of ``main``; None when they may be two names."""
+    reason = variant_reason(odd.text, main.text)
+    if reason is None:
+        return None
+    if odd.lead_only != main.lead_only:
+        return None  # one is only ever a given name, the other never
+    firsts_main = main.firsts if main_firsts is None else main_firsts
+    shared_first = bool(odd.firsts and firsts_main and _compatible_firsts(odd.firsts, firsts_main))
+    if odd.firsts and firsts_main and not shared_first:
+        return None  # "Gordon Brown" and "Des Browne": two people
+    shared_next = bool(odd.nexts & main.nexts)
+    if nickname_related(odd.text, main.text):
+        return None
+    if (odd.lead_only or distinct_given_names(odd.text, main.text)) and not shared_next:
+        return None  # two given names: the same person only when the same surname follows
+    if min(len(odd.text), len(main.text)) < 4 and not (shared_first or shared_next):
+        return None
+    if zipf(odd.text) >= COMMON and zipf(main.text) >= COMMON and not (shared_first or shared_next):
+        return None  # two well-known words or names
+    if not odd.proper and zipf(odd.text) >= 2.5:
+        return None  # a real word that only opens sentences
+    return reason
+
+
+def _priority(s: Spelling, gloss: frozenset[str], archive: Callable[[str], int], zipf: Callable[[str], float]) -> tuple[
+    int, int, int, int, int, int
+]:
+    first = min((m.text.start + m.start for m in s.mentions), default=0)
+    return (s.text in gloss, s.count, archive(s.text), round(zipf(s.text)), s.full, -first)
+
+
+def group(mentions: Iterable[Mention]) -> dict[str, Spelling]:
+    spellings: dict[str, Spelling] = {}
+    for m in mentions:
+        spellings.setdefault(m.spelling, Spelling(m.spelling)).mentions.append(m)
+    return spellings
+
+
+def within(
+    spellings: dict[str, Spelling],
+    zipf: Callable[[str], float],
+    gloss: frozenset[str] = frozenset(),
+    archive: Callable[[str], int] = lambda s: 0,
+) -> list[Variant]:
+    """Spellings that vary from a more established spelling of the same name in this article."""
+    ranked = sorted(spellings.values(), key=lambda s: _priority(s, gloss, archive, zipf), reverse=True)
+    mains: list[Spelling] = []
+    blocks: dict[str, list[Spelling]] = {}
+    out: list[Variant] = []
+    for s in ranked:
+        keys = blocking_keys(s.text)
+        candidates = {id(c): c for k in keys for c in blocks.get(k, ())}
+        chosen = None
+        for main in sorted(candidates.values(), key=mains.index):
+            if not main.proper:
+                continue
+            reason = same_thing(s, main, zipf)
+            if reason:
+                chosen = Variant(s, main.text, main.count, reason)
+                break
+        if chosen is not None:
+            out.append(chosen)
+            continue
+        mains.append(s)
+        for k in keys:
+            blocks.setdefault(k, []).append(s)
+    return out
+
+
+def against_archive(
+    spellings: dict[str, Spelling], path: str, index: NameIndex, zipf: Callable[[str], float], skip: set[str]
+) -> list[Variant]:
+    """Spellings of this article that the rest of the run's articles spell another way."""
+    if len(index.paths) < ARCHIVE_MIN + 1:
+        return []
+    out = []
+    for s in spellings.values():
+        if s.text in skip or zipf(s.text) >= COMMON:
+            continue
+        mine = index.articles(s.text)
+        if mine > 2 or not (s.proper or zipf(s.text) < 1.0):
+            continue
+        best: tuple[int, str, str] | None = None
+        for other in index.neighbours(s.text):
+            theirs = index.articles(other, besides=path)
+            if theirs < ARCHIVE_MIN or theirs < ARCHIVE_RATIO * mine or other in spellings:
+                continue
+            if index.proper[other] * 2 < index.total(other):
+                continue  # mostly a sentence opener elsewhere: a word, not a name
+            if zipf(s.text) >= zipf(other) and zipf(s.text) >= 1.5:
+                continue
+            main = Spelling(other)
+            lead = index.leads[other] * 2 > index.total(other)
+            if s.lead_only != lead:
+                continue
+            reason = same_thing(s, main, zipf, main_firsts=set(index.firsts.get(other, ())))
+            if reason and (best is None or theirs > best[0]):
+                best = (theirs, other, reason)
+        if best is not None:
+            out.append(Variant(s, best[1], best[0], best[2], archive=True))
+    return out

@@ -1,0 +1,161 @@
+"""What tells a name from a word, and one person from another.
+
+Titles ("President", "Mr", "Dr"), speech verbs ("said"), words that start a
+sentence but are no names, and given names: nicknames (Robert/Bob, from the
+``nicknames`` package's hand-curated table) and distinct given names that differ
+by a letter (Steven/Stephen, Catherine/Katherine): neither kind is a typo of the other.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady madam madame monsieur herr frau
+    president vice-president premier chancellor minister secretary senator sen rep representative
+    congressman congresswoman congressmember councillor councilor alderman mayor governor gov
+    judge justice magistrate attorney-general attorney solicitor-general prosecutor commissioner
+    ambassador envoy consul spokesman spokeswoman spokesperson chairman chairwoman chair
+    director chief executive ceo founder treasurer speaker leader deputy
+    general gen colonel col lieutenant lt major maj captain capt sergeant sgt corporal cpl
+    private pte admiral adm commander cmdr marshal brigadier commodore officer constable
+    inspector detective superintendent sheriff
+    king queen prince princess emperor empress emir sultan sheikh shaikh crown archduke duke duchess
+    earl count countess baron baroness
+    pope cardinal archbishop bishop reverend rev father fr pastor rabbi imam ayatollah mullah
+    sister brother mother saint st
+    coach manager striker midfielder defender goalkeeper captain skipper
+    """.split()
+)
+
+# verbs of attribution: "Hewitt said", "said Hewitt"
+SPEECH = frozenset(
+    """
+    said says say told tells added adds asked asks explained explains noted notes wrote writes
+    argued argues warned warns announced announces stated states insisted insists replied replies
+    claimed claims confirmed confirms denied denies admitted admits acknowledged acknowledges
+    urged urges described describes recalled recalls suggested suggests believes believed
+    thinks thought agreed agrees declined declines testified testifies tweeted tweets posted
+    """.split()
+)
+
+# capitalised words that are grammar, not names ("The", "But", "When" …)
+FUNCTION_WORDS = frozenset(
+    """
+    the a an and or but nor so yet for of in on at by to from with without into onto about above
+    below after before during since until while when where why how what which who whom whose that
+    this these those there here then than if unless because although though as also however
+    meanwhile moreover furthermore instead still just only even not no yes all any each every
+    some many most much more few both either neither other another such its his her their our
+    your my we you they he she it i me him us them one two three four five six seven eight nine ten
+    is are was were be been being has have had do does did will would can could should may might
+    must shall let via per over under between among against through across within around near
+    """.split()
+)
+
+
+# proper nouns that are never a given name before a surname ("on Monday Hewitt said")
+NOT_GIVEN_NAMES = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow
+    """.split()
+)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> object:
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from nicknames import NickNamer
+
+    nn = _nicknamer()
+    assert isinstance(nn, NickNamer)
+    names = set(nn.nickname_lookup) | set(nn.canonical_lookup)
+    names.update(n for group in DISTINCT_GIVEN_NAMES for n in group)
+    return frozenset(names)
+
+
+def given_name(word: str) -> bool:
+    """True for a known given name (English names and nicknames, and the distinct-names table)."""
+    return word.lower() in _given_names()
+
+
+def nickname_related(a: str, b: str) -> bool:
+    """True when one given name is a nickname of the other, or both of one name (Bob/Rob)."""
+    from nicknames import NickNamer
+
+    nn = _nicknamer()
+    assert isinstance(nn, NickNamer)
+    la, lb = a.lower(), b.lower()
+    if lb in nn.nicknames_of(la) or la in nn.nicknames_of(lb):
+        return True
+    return bool((nn.canonicals_of(la) | {la}) & (nn.canonicals_of(lb) | {lb}))
+
+
+# Given names that differ by a letter or two and belong to different people as often as not.
+DISTINCT_GIVEN_NAMES: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "john jon",
+        "steven stephen stephan stefan",
+        "catherine katherine kathryn katharine catharine",
+        "sara sarah",
+        "ann anne anna",
+        "alan allan allen",
+        "philip phillip",
+        "geoffrey jeffrey jeffery",
+        "mohammed mohamed muhammad mohammad mohamad muhammed",
+        "hannah hanna",
+        "carl karl",
+        "eric erik",
+        "marc mark marco marko",
+        "louis lewis luis",
+        "sean shaun shawn",
+        "jane jayne",
+        "claire clare clara",
+        "deborah debra",
+        "rebecca rebekah",
+        "isabel isobel isabelle",
+        "teresa theresa",
+        "jeremy jeremie",
+        "nicholas nicolas nikolas",
+        "matthew mathew",
+        "michael micheal",
+        "elizabeth elisabeth",
+        "caroline carolyn",
+        "frances francis",
+        "jordan jordon",
+        "kristen kirsten kristin",
+        "lindsay lindsey",
+        "megan meghan",
+        "natalie nathalie",
+        "brian bryan",
+        "gray grey",
+        "aaron aron",
+        "alexander alexandre aleksandr alexandr",
+        "andrew andrei andrey",
+        "ali aly",
+        "ahmed ahmad",
+        "hussein husain hussain",
+        "yusuf yousef youssef",
+        "ibrahim ebrahim",
+    )
+)
+
+
+def distinct_given_names(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are two given names in their own right (John/Jon)."""
+    la, lb = a.lower(), b.lower()
+    return any(la in g and lb in g for g in DISTINCT_GIVEN_NAMES)
+
+
+def same_person_names(a: str, b: str) -> bool:
+    """True when two given names may name one person: equal, or nickname and name."""
+    return a.lower() == b.lower() or nickname_related(a, b)

@@ -1,0 +1,120 @@
+"""What an article, and the other articles of the run, say about a word.
+
+A name leaves traces a typo does not: it comes back in other sentences, follows
+a title ("President Ilham Aliyev"), takes a possessive ("Herzog's"), stands
+next to other capitalised words, and is used by other articles of the same run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lint.lexicon import normal
+from lint.spelling.tokens import Token
+
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lady lord president vice premier minister senator sen
+    rep representative congressman congresswoman governor gov mayor councillor councilor king queen prince
+    princess sheikh sheik emir sultan imam rabbi pope bishop archbishop cardinal father reverend rev pastor
+    sister brother saint st general gen colonel col major captain capt lieutenant lt sergeant sgt corporal
+    admiral commander commodore marshal officer constable inspector detective superintendent commissioner
+    chief judge justice magistrate coach chancellor ambassador envoy secretary treasurer speaker chairman
+    chairwoman chair director ceo founder spokesman spokeswoman spokesperson leader deputy mp mla mep
+    dr. mr. mrs. ms. prof. sen. gov. rep. gen. col. capt. lt. sgt. st. agent attorney counsel
+    """.split()
+)
+SAID = frozenset(
+    """
+    said says say told tells added adds explained explains wrote writes argued argues claimed claims
+    announced announces warned warns insisted insists stated states noted notes asked asks replied replies
+    confirmed confirms denied denies urged urges
+    """.split()
+)
+PLACE_BEFORE = frozenset("in at from near outside across into towards toward via".split())
+# capitalised words that start sentences or headlines and say nothing about a neighbour being a name
+NOT_PARTNERS = frozenset(
+    """
+    the a an in on at for but and or if when while as it this that these those he she they we i you his her
+    their our its my your from to of by with after before under over since until because although though so
+    yet not no all some many most meanwhile however also then there here what who why how where which
+    """.split()
+)
+
+
+@dataclass
+class WordUse:
+    """Every use of one word (by its lower-case form) in one article."""
+
+    name_contexts: set[tuple[str, str]] = field(default_factory=set)  # capitalised inside a sentence
+    lower: int = 0  # uses in lower case inside a sentence
+    capitalised: int = 0  # uses with a capital, anywhere
+    titled: bool = False  # after a title: "President Ilham Aliyev"
+    possessive: bool = False
+    said: bool = False  # next to "said", "says", "told" …
+    place: bool = False  # capitalised after "in", "from", "near" …
+    partners: set[str] = field(default_factory=set)  # capitalised neighbours (lower-case forms)
+
+
+@dataclass
+class ArticleEvidence:
+    uses: dict[str, WordUse] = field(default_factory=dict)
+
+    def of(self, word: str) -> WordUse:
+        return self.uses.get(normal(word)) or WordUse()
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def collect(tokens: Iterable[Token]) -> ArticleEvidence:
+    """What the tokens of one article say about each word."""
+    ev = ArticleEvidence()
+    for t in tokens:
+        use = ev.uses.setdefault(normal(t.text), WordUse())
+        if t.case == "lower":
+            use.lower += 1
+            continue
+        if not t.capitalised:
+            continue
+        use.capitalised += 1
+        if t.case == "name":
+            use.name_contexts.add((t.before.lower(), t.after.lower()))
+        if t.possessive:
+            use.possessive = True
+        if t.inner_apostrophe:
+            use.possessive = use.possessive or False
+        before = t.before.lower().rstrip(".")
+        if before in TITLES or before + "." in TITLES:
+            use.titled = True
+        elif _capital(t.before) and t.before2.lower().rstrip(".") in TITLES:
+            use.titled = True
+        if t.after.lower() in SAID or before in SAID:
+            use.said = True
+        if t.case == "name" and before in PLACE_BEFORE:
+            use.place = True
+        if t.case == "name":
+            for other in (t.before, t.after):
+                if _capital(other) and other.lower() not in NOT_PARTNERS and other.lower() not in TITLES:
+                    use.partners.add(normal(other))
+    return ev
+
+
+@dataclass
+class RunEvidence:
+    """Across the articles of a run: in how many each word is used as a name, or in lower case."""
+
+    as_name: Counter[str] = field(default_factory=Counter)
+    as_lower: Counter[str] = field(default_factory=Counter)
+    articles: int = 0
+
+    def add(self, ev: ArticleEvidence) -> None:
+        self.articles += 1
+        for word, use in ev.uses.items():
+            if use.name_contexts:
+                self.as_name[word] += 1
+            if use.lower:
+                self.as_lower[word] += 1

@@ -1,0 +1,60 @@
+"""Regular derivations of known words: "reupload", "tweeting", "cryptocurrencies".
+
+Dictionaries list the common forms only.  A word made from a known word by a
+regular ending or prefix, spelt by the rules (a final e dropped before a vowel,
+y turned to i, a final consonant doubled), is most likely a real word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+VOWELS = "aeiou"
+# endings that begin with a vowel drop a final e and may double a final consonant
+VOWEL_ENDINGS = ("ing", "ings", "ed", "er", "ers", "est", "able", "ably", "ism", "isms", "ist", "ists", "ish", "ize",
+                 "ized", "izes", "izing", "ise", "ised", "ises", "ising", "ization", "isation", "ability", "y", "ity")
+CONSONANT_ENDINGS = ("s", "ly", "ness", "nesses", "ment", "ments", "ful", "fully", "less", "lessly", "ship", "ships",
+                     "hood", "hoods", "dom", "like", "wise", "ward", "wards")
+PREFIXES = ("un", "re", "pre", "non", "co", "anti", "dis", "mis", "over", "under", "out", "sub", "super", "inter",
+            "multi", "post", "semi", "mid", "cyber", "micro", "mega", "ultra", "eco", "bio", "geo", "tele", "trans",
+            "counter", "hyper", "mini", "auto", "cross", "pro", "neo", "pseudo", "quasi", "self", "up", "down")
+
+
+def derivations(word: str) -> Iterator[tuple[str, str]]:
+    """(stem, affix) pairs a regular derivation could make ``word`` from; stems are unverified."""
+    w = word.lower()
+    for ending in sorted(VOWEL_ENDINGS + CONSONANT_ENDINGS, key=len, reverse=True):
+        if not w.endswith(ending) or len(w) - len(ending) < 3:
+            continue
+        stem = w[: -len(ending)]
+        e_kept = ending in VOWEL_ENDINGS and stem.endswith("e") and not stem.endswith(("ee", "ye", "oe"))
+        if not e_kept:  # "useing" is not how "use" takes -ing
+            yield stem, "-" + ending
+        if ending in VOWEL_ENDINGS:
+            if stem[-1] not in VOWELS:
+                yield stem + "e", "-" + ending  # make -> making
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
+                yield stem[:-1], "-" + ending  # stop -> stopped
+        if stem.endswith("i") and ending not in ("ing", "ings", "ism", "ist"):
+            yield stem[:-1] + "y", "-" + ending  # busy -> business, try -> tried
+        if ending == "s" and stem.endswith("e") and stem[-2:-1] in ("s", "x", "z", "h"):
+            yield stem[:-1], "-es"  # boxes
+        if ending == "s" and stem.endswith("ie"):
+            yield stem[:-2] + "y", "-ies"  # currencies
+    for prefix in PREFIXES:
+        if w.startswith(prefix) and len(w) - len(prefix) >= 4:
+            yield w[len(prefix) :], prefix + "-"
+
+
+def derived_from(word: str, is_word: Callable[[str], bool]) -> tuple[str, str] | None:
+    """The known word (and affix) ``word`` is regularly made from, or None."""
+    for stem, affix in derivations(word):
+        if len(stem) >= 3 and is_word(stem):
+            return stem, affix
+    # a prefix and an ending together: "reuploaded"
+    for stem, affix in derivations(word):
+        if affix.endswith("-") and len(stem) >= 5:
+            for inner, ending in derivations(stem):
+                if ending.startswith("-") and len(inner) >= 3 and is_word(inner):
+                    return inner, affix + ending
+    return None

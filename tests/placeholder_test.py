@@ -1,0 +1,265 @@
+"""The placeholder check: stand-in text where content should be, and nowhere else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lint.article import Article
+from lint.checks import placeholder
+from lint.config import Config
+from lint.diagnostics import Finding, Severity
+from lint.errors import FatalError
+from lint.readers import read_path, read_text
+from lint.run import Run
+from lint.text import LineIndex
+from tests.conftest import SEEDS
+
+REAL_ANSWER = "The council will vote on the plan in June."
+
+
+def markdown(answers: list[str], body: str = "The council met on Monday.", **fields: str) -> Article:
+    lines = ["---", f"title: {json.dumps(fields.get('title', 'Council approves the harbour plan'))}"]
+    if "summary" in fields:
+        lines.append(f"summary: {json.dumps(fields['summary'])}")
+    lines += ["date: 2026-03-14", "faq:"]
+    questions = ["What did the council decide?", "When will work start?", "Who pays for it?", "What happens next?"]
+    for q, a in zip(questions, answers, strict=False):
+        lines += [f"  - question: {json.dumps(q)}", f"    answer: {json.dumps(a)}"]
+    return read_text("article.md", "\n".join([*lines, "---", "", body, ""]), "markdown")
+
+
+def findings(article: Article, config: Config | None = None) -> list[Finding]:
+    return list(placeholder.check(article, Run(config or Config())))
+
+
+def shown(article: Article, f: Finding) -> str:
+    return article.source[f.start : f.end]
+
+
+@pytest.mark.parametrize(
+    ("answer", "rule"),
+    (
+        ("TBD", "placeholder.text"),
+        ("TK", "placeholder.text"),
+        ("TODO", "placeholder.text"),
+        ("Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "placeholder.text"),
+        ("Lorem ipsum", "placeholder.text"),
+        ("Coming soon", "placeholder.text"),
+        ("Answer goes here.", "placeholder.text"),
+        ("Add your answer here", "placeholder.text"),
+        ("Sample answer", "placeholder.text"),
+        ("N/A", "placeholder.text"),
+        ("...", "placeholder.text"),
+        ("Text", "placeholder.text"),
+        ("xxx", "placeholder.text"),
+        ("Placeholder", "placeholder.text"),
+        ("Click to expand", "placeholder.text"),
+        ("Accordion Item", "placeholder.text"),
+        ("Dropdown Clark", "placeholder.text"),
+        ("[insert answer]", "placeholder.template"),
+        ("{{ faq.answer }}", "placeholder.template"),
+        ("<placeholder>", "placeholder.template"),
+        ("", "placeholder.empty-answer"),
+        ("   ", "placeholder.empty-answer"),
+        ("Drowpdown Klark", "placeholder.gibberish"),
+        ("Qwxlo Zvrtak Mmbrel", "placeholder.gibberish"),
+        ("What did the council decide?", "placeholder.echoed-question"),
+        ("what did the council decide", "placeholder.echoed-question"),
+        # real answers
+        (REAL_ANSWER, None),
+        ("Yes.", None),
+        ("Harbour Street.", None),
+        ("Ingrid Halvorsen", None),  # a name the article uses: not gibberish
+        ("The text of the plan is on the council's website.", None),
+        ("Not applicable to residents: the plan covers businesses only.", None),
+        ("42", None),
+    ),
+)
+def test_answers(answer: str, rule: str | None) -> None:
+    article = markdown([answer], body="Councillor Ingrid Halvorsen voted for the plan on Harbour Street.")
+    got = findings(article)
+    assert [f.rule for f in got] == ([rule] if rule else [])
+
+
+@pytest.mark.parametrize("answer", ("TBD", "Drowpdown Klark", "{{ faq.answer }}", "Coming soon.", "N/A"))
+def test_a_placeholder_answer_is_pointed_at_whole(answer: str) -> None:
+    article = markdown([REAL_ANSWER, answer])
+    (f,) = findings(article)
+    assert shown(article, f) == answer
+    assert LineIndex(article.source).position(f.start) == (8, 14)  # inside the quotes of line 8
+    assert f"“{answer.rstrip('.')}" in f.message or "answer" in f.message
+
+
+def test_an_empty_answer_points_at_the_empty_string() -> None:
+    article = markdown([REAL_ANSWER, ""])
+    (f,) = findings(article)
+    assert (f.rule, shown(article, f)) == ("placeholder.empty-answer", '""')
+    assert "no answer" in f.message
+
+
+def test_a_null_answer_is_empty() -> None:
+    source = "---\ntitle: Harbour plan\nfaq:\n  - question: When?\n    answer:\n---\n\nText.\n"
+    article = read_text("a.md", source, "markdown")
+    (f,) = findings(article)
+    assert f.rule == "placeholder.empty-answer"
+    assert LineIndex(source).position(f.start)[0] == 5
+
+
+def test_every_copy_of_a_repeated_answer_is_reported_with_the_count() -> None:
+    article = markdown([REAL_ANSWER, REAL_ANSWER, "The city pays for it.", REAL_ANSWER])
+    got = findings(article)
+    assert [f.rule for f in got] == ["placeholder.repeated-answer"] * 3
+    assert all("3 FAQ questions" in f.message for f in got)
+    assert len({f.start for f in got}) == 3
+
+
+def test_a_repeated_placeholder_is_one_finding_per_answer_saying_how_many_share_it() -> None:
+    article = markdown(["TBD", "TBD"])
+    got = findings(article)
+    assert [f.rule for f in got] == ["placeholder.text", "placeholder.text"]
+    assert all("2 questions share this answer" in f.message for f in got)
+
+
+def test_short_common_answers_may_repeat() -> None:
+    assert findings(markdown(["Yes.", "Yes.", "No."])) == []
+
+
+def test_seed_000_four_gibberish_answers_at_their_exact_spans() -> None:
+    article = read_path(SEEDS / "000_18c8a299e144d0a2.txt")
+    got = [f for f in findings(article) if f.rule != "placeholder.chrome"]
+    index = LineIndex(article.source)
+    assert [(index.position(f.start), shown(article, f)) for f in got] == [
+        ((line, 1), "Drowpdown Klark") for line in (32, 34, 36, 38)
+    ]
+    assert all(f.rule == "placeholder.gibberish" and "4 questions share" in f.message for f in got)
+    assert all(placeholder.RULES[f.rule][0] == Severity.ERROR for f in got)
+
+
+def test_seed_000_chrome_line_is_reported() -> None:
+    article = read_path(SEEDS / "000_18c8a299e144d0a2.txt")
+    chrome = [f for f in findings(article) if f.rule == "placeholder.chrome"]
+    assert [shown(article, f) for f in chrome] == ["Back to the articles"]
+
+
+def test_real_seed_004_draws_nothing() -> None:
+    assert findings(read_path(SEEDS / "004_95c60ba5b8cee6dd.txt")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    (
+        ("The minister will arrive at TODO.", "TODO"),
+        ("Turnout was TK per cent.", "TK"),
+        ("The hearing date is TBD.", "TBD"),
+        ("Lorem ipsum dolor sit amet.", "Lorem ipsum dolor"),
+        ("Lorem ipsum", "Lorem ipsum"),
+        ("Read the statement: [insert quote from the mayor].", "[insert quote from the mayor]"),
+        ("The mayor said {{ quote }} on Monday.", "{{ quote }}"),
+        ("Advertisement", "Advertisement"),
+        # not placeholders
+        ("An example of fake text is the famous Lorem Ipsum text.", None),
+        ("Build a todo list first.", None),
+        ("It became our security “TODO” list.", None),
+        ("Shoppers queued at TK Maxx.", None),
+        ("The text of the bill is short.", None),
+        ("Coming soon: a new library for the east side.", None),
+        ("N/A", None),  # a whole answer, not a line of text
+        ("Our [team]({{ \"/about/\" | url }}) and [blog]({{site.baseurl}}/blog) are open.", None),
+        ("Write `{{ your password }}` where the guide says.", None),
+        ("| 2 | TODO: formula for the visitor rate | 513 |", None),
+        ("Read the [insert guide](https://example.org/guide) first.", None),
+        ("The Super Bowl XXX was played in Arizona.", None),
+    ),
+)
+def test_body(body: str, expected: str | None) -> None:
+    article = markdown([REAL_ANSWER], body=body)
+    got = findings(article)
+    assert [shown(article, f) for f in got] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    (
+        ("title", "TBD", "TBD"),
+        ("title", "Lorem ipsum", "Lorem ipsum"),
+        ("title", "[Insert headline]", "[Insert headline]"),
+        ("title", "Coming soon", None),  # a real headline
+        ("title", "Coming soon: the harbour plan", None),
+        ("summary", "Text", "Text"),
+        ("summary", "Coming soon!", None),
+        ("summary", "The text was approved by seven votes to two.", None),
+    ),
+)
+def test_title_and_summary(field: str, value: str, expected: str | None) -> None:
+    article = markdown([REAL_ANSWER], **{field: value})
+    assert [shown(article, f) for f in findings(article)] == ([expected] if expected else [])
+
+
+def test_plain_text_answers_are_found_at_their_lines() -> None:
+    source = "\n".join(
+        [
+            "Council approves the harbour plan",
+            "14/3/26",
+            "",
+            "The council voted on Monday.",
+            "",
+            "Frequently asked questions",
+            "",
+            "When will work start?",
+            "Coming soon",
+            "Who pays?",
+            "The city pays for it.",
+        ]
+    )
+    article = read_text("a.txt", source + "\n", "text")
+    (f,) = findings(article)
+    assert (f.rule, LineIndex(source).position(f.start), shown(article, f)) == ("placeholder.text", (9, 1), "Coming soon")
+
+
+def test_json_answer_inside_its_string() -> None:
+    doc = {
+        "title": "Harbour plan",
+        "faq": [{"question": "When?", "answer": "In June."}, {"question": "Who?", "answer": "[insert name]"}],
+        "body": "The council met.",
+    }
+    source = json.dumps(doc, indent=2)
+    article = read_text("a.json", source, "json")
+    (f,) = findings(article)
+    assert (f.rule, shown(article, f)) == ("placeholder.template", "[insert name]")
+
+
+def test_an_editor_adds_a_placeholder_in_a_rule_file(tmp_path: Path) -> None:
+    extra = tmp_path / "placeholders.yaml"
+    extra.write_text("placeholders:\n  - text: to be written\n    whole: true\n", encoding="utf-8")
+    article = markdown([REAL_ANSWER, "To be written."])
+    assert findings(article) == []
+    (f,) = findings(article, Config(rules=(extra,)))
+    assert (f.rule, shown(article, f)) == ("placeholder.text", "To be written.")
+
+
+def test_a_rule_file_entry_sets_its_own_message_and_level(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "placeholders:\n  - text: [Copy to come]\n    level: warning\n    message: 'Still to write: %s'\n",
+        encoding="utf-8",
+    )
+    article = markdown([REAL_ANSWER], body="Copy to come on the budget.")
+    (f,) = findings(article, Config(rules=(extra,)))
+    assert (f.message, f.severity) == ("Still to write: Copy to come", Severity.WARNING)
+
+
+def test_a_broken_regular_expression_stops_the_run(tmp_path: Path) -> None:
+    extra = tmp_path / "placeholders.yaml"
+    extra.write_text("placeholders:\n  - text: '[unclosed'\n    regex: true\n", encoding="utf-8")
+    with pytest.raises(FatalError, match="unclosed"):
+        findings(markdown([REAL_ANSWER]), Config(rules=(extra,)))
+
+
+def test_a_rule_file_mistake_is_reported_with_its_line(tmp_path: Path) -> None:
+    extra = tmp_path / "placeholders.yaml"
+    extra.write_text("placeholders:\n  - text: lorem\n    hole: true\n", encoding="utf-8")
+    with pytest.raises(FatalError, match=r"placeholders\.yaml:2:\d+: .*hole"):
+        findings(markdown([REAL_ANSWER]), Config(rules=(extra,)))
