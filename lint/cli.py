@@ -60,7 +60,7 @@ def check(
         click.echo(f"copydesk: {notice}", err=True)
     if quiet:
         result.diagnostics = [d for d in result.diagnostics if d.severity == Severity.ERROR]
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     colour = color if color is not None else (stream.isatty() and "NO_COLOR" not in os.environ)
     REPORTERS[fmt](result, stream, colour)
     has_errors = any(d.severity == Severity.ERROR for d in result.diagnostics)

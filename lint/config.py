@@ -78,17 +78,6 @@ class Config:
             return False
         return best_ign < best_sel if best_ign >= 0 else True
 
-    def wants_check(self, check: str) -> bool:
-        """Whether --select / --ignore let any rule of ``check`` through (else it need not run)."""
-        inside = [p for p in self.select if p.startswith(check + ".")]
-        if self.select and not inside and not any(_prefix(p, check) for p in self.select):
-            return False
-        ignored = max((len(p) for p in self.ignore if _prefix(p, check)), default=-1)
-        if ignored < 0:
-            return True
-        # ignored as a whole: only a more specific selection brings some of its rules back
-        return any(len(p) > ignored for p in inside)
-
     def level(self, rule: str, default: Severity) -> Severity:
         best = max((p for p in self.severity if _prefix(p, rule)), key=len, default=None)
         return self.severity[best] if best is not None else default

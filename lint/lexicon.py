@@ -11,8 +11,8 @@ folder (``$COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``, else
 cache folder is writable the table is built in memory for the run.
 
 The file holds every word either package knows (its Zipf frequency and its
-count in pyspellchecker's dictionary) and, for the words worth suggesting, a
-table of single-letter deletions, so that the dictionary words within two
+count in pyspellchecker's dictionary) and, for the frequent ones, a table of
+single-letter deletions, so that the dictionary words within two
 edits of a misspelling are found with one indexed query (the symmetric-delete
 method) instead of by generating every two-edit string.
 """
@@ -35,11 +35,11 @@ from typing import Any
 SPELLCHECKER_LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "ru", "ar", "eu", "lv", "nl", "fa")
 
 # bump when the layout or the choice of words in the cache file changes
-FORMAT = 3
-# a dictionary word is offered as a correction when it is at least this frequent
-SUGGEST_MIN_ZIPF = 1.5
-# a word only wordfreq knows (a British spelling, "tech") is offered when this frequent
-SUGGEST_MIN_ZIPF_UNLISTED = 4.0
+FORMAT = 4
+# a dictionary word is a neighbour worth finding when it is at least this frequent
+NEAR_MIN_ZIPF = 1.5
+# so is a word only wordfreq knows ("dropdown", a British spelling, also common misspellings)
+NEAR_MIN_ZIPF_UNLISTED = 2.0
 WORD_SHAPE = re.compile(r"^[^\W\d_]+(?:'[^\W\d_]+)*$")
 
 
@@ -70,6 +70,7 @@ class Lexicon:
         self.lang = lang
         self.db = db
         self._entries: dict[str, Entry] = {}
+        self._near: dict[tuple[str, int], list[tuple[str, int]]] = {}
 
     def entry(self, word: str) -> Entry:
         key = normal(word)
@@ -88,7 +89,7 @@ class Lexicon:
         return self.entry(word).zipf
 
     def near(self, word: str, max_distance: int = 2) -> list[tuple[str, int]]:
-        """Dictionary words within ``max_distance`` edits of ``word`` (Damerau-Levenshtein), nearest first.
+        """Frequent words within ``max_distance`` edits of ``word`` (Damerau-Levenshtein), nearest first.
 
         Found by symmetric deletion: a word is returned when deleting at most two
         letters of ``word`` and at most one of it gives the same string.  That covers
@@ -98,7 +99,10 @@ class Lexicon:
         from jellyfish import damerau_levenshtein_distance
 
         key = normal(word)
-        keys = sorted(_deletions(key, 2))
+        cached = self._near.get((key, max_distance))
+        if cached is not None:
+            return cached
+        keys = sorted(_deletions(key, 2 if max_distance > 1 else 1))
         rows = self.db.execute(
             f"SELECT DISTINCT word FROM near WHERE key IN ({','.join('?' * len(keys))})", keys
         ).fetchall()
@@ -110,6 +114,7 @@ class Lexicon:
             if d <= max_distance:
                 out.append((candidate, d))
         out.sort(key=lambda pair: (pair[1], -self.zipf(pair[0]), pair[0]))
+        self._near[(key, max_distance)] = out
         return out
 
 
@@ -214,8 +219,8 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
         if "'" not in w
         and len(w) >= 2
         and (
-            (counts.get(w, 0) and zipfs.get(w, 0.0) >= SUGGEST_MIN_ZIPF)
-            or zipfs.get(w, 0.0) >= SUGGEST_MIN_ZIPF_UNLISTED
+            (counts.get(w, 0) and zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF)
+            or zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF_UNLISTED
         )
     ]
     db.executemany("INSERT OR IGNORE INTO near VALUES (?, ?)", sorted(_near_rows(suggestible)))

@@ -18,6 +18,10 @@ from lint.errors import FatalError
 from lint.readers import EXTENSIONS, read_path
 from lint.text import LineIndex
 
+# checks whose findings depend on metadata the reader could not read
+METADATA_CHECKS = {"schema", "sources", "placeholder"}
+# JSON files that are never articles, when met inside a folder
+NOT_ARTICLES = {"package.json", "package-lock.json", "tsconfig.json", "composer.json", "manifest.json"}
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "_site", ".tox", ".mypy_cache"}
 
 
@@ -59,7 +63,7 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
         key = p.resolve()
         if key in seen:
             return
-        if not explicit and (p.suffix.lower() not in EXTENSIONS or _excluded(p, config)):
+        if not explicit and (p.suffix.lower() not in EXTENSIONS or _excluded(p, config) or _not_article(p, config)):
             return
         seen.add(key)
         found.append((p, str(p)))
@@ -86,6 +90,15 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
         else:
             raise FatalError(f"{raw}: no such file or directory")
     return found
+
+
+def _not_article(path: Path, config: Config) -> bool:
+    """Schemas, package manifests and the config's own files are not articles."""
+    name = path.name.lower()
+    if name in NOT_ARTICLES or name.endswith(".schema.json"):
+        return True
+    key = path.resolve()
+    return key == config.schema.resolve() or any(key == p.resolve() for p in (*config.vocabulary, *config.rules))
 
 
 def _excluded(path: Path, config: Config) -> bool:
@@ -129,8 +142,8 @@ def check_articles(articles: list[Article], config: Config, explain: bool = Fals
         found: list[Finding] = list(article.problems)
         if article in checkable:
             for name, module in modules.items():
-                if name == "schema" and article.problems:
-                    continue  # the metadata could not be read: schema errors would be noise
+                if name in METADATA_CHECKS and article.problems:
+                    continue  # the metadata could not be read: these checks would only add noise
                 found.extend(module.check(article, run))
         for f in _dedupe(found):
             if not config.wants(f.rule):

@@ -127,25 +127,6 @@ def test_select_and_ignore_the_most_specific_prefix_wins(
     assert [rule for _, rule, _, _ in found(cli("check", "--format", "json", "."))] == expected
 
 
-@pytest.mark.parametrize(
-    ("select", "ignore", "check", "expected"),
-    (
-        ((), (), "schema", True),
-        (("schema",), (), "spelling", False),
-        (("schema.format",), (), "schema", True),
-        ((), ("schema",), "schema", False),
-        ((), ("schema.format",), "schema", True),
-        (("schema.format",), ("schema",), "schema", True),
-        (("schema",), ("schema",), "schema", False),
-        (("all",), ("spelling",), "spelling", False),
-    ),
-)
-def test_wants_check_says_whether_a_check_need_run(
-    select: tuple[str, ...], ignore: tuple[str, ...], check: str, expected: bool
-) -> None:
-    assert Config(select=select, ignore=ignore).wants_check(check) is expected
-
-
 def test_ignore_on_the_command_line_adds_to_the_config(cli: Any, project: Path) -> None:
     write(project, "copydesk.toml", 'select = ["schema"]\n')
     write(project, "a.md", BAD)

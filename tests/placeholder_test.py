@@ -167,7 +167,7 @@ def test_real_seed_004_draws_nothing() -> None:
         ("The text of the bill is short.", None),
         ("Coming soon: a new library for the east side.", None),
         ("N/A", None),  # a whole answer, not a line of text
-        ("Our [team]({{ \"/about/\" | url }}) and [blog]({{site.baseurl}}/blog) are open.", None),
+        ('Our [team]({{ "/about/" | url }}) and [blog]({{site.baseurl}}/blog) are open.', None),
         ("Write `{{ your password }}` where the guide says.", None),
         ("| 2 | TODO: formula for the visitor rate | 513 |", None),
         ("Read the [insert guide](https://example.org/guide) first.", None),
@@ -216,7 +216,11 @@ def test_plain_text_answers_are_found_at_their_lines() -> None:
     )
     article = read_text("a.txt", source + "\n", "text")
     (f,) = findings(article)
-    assert (f.rule, LineIndex(source).position(f.start), shown(article, f)) == ("placeholder.text", (9, 1), "Coming soon")
+    assert (f.rule, LineIndex(source).position(f.start), shown(article, f)) == (
+        "placeholder.text",
+        (9, 1),
+        "Coming soon",
+    )
 
 
 def test_json_answer_inside_its_string() -> None:

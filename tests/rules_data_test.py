@@ -4,9 +4,10 @@ Each rule file of kind K (its top-level key: ``placeholders``, ``attributions``,
 ``names`` …) must validate against ``schemas/K.schema.json``, and every entry must carry
 ``examples: {fail: [...], pass: [...]}``.  Each example is put into a real article (as a
 paragraph of the body and as an FAQ answer, or as a source entry for forms that judge
-sources) and run through the check that reads K: a ``fail`` example must draw a finding of
-that check on the example, a ``pass`` example must draw none there.  Every regular expression
-an entry lists must match one of its ``fail`` examples, so no pattern goes untested.
+sources) and run through the check that reads K, with that entry as its only rule: a
+``fail`` example must draw a finding of that check on the example, a ``pass`` example must
+draw none there.  Every regular expression an entry lists must match one of its ``fail``
+examples, so no pattern goes untested.
 
 A new kind is covered as soon as its file lands in ``rules/``: the check that reads it is the
 one whose module lists it in ``RULE_FILES``, else the check named like the kind.
@@ -23,6 +24,7 @@ from typing import Any
 import pytest
 
 from lint import checks as registry
+from lint import rules as ruledata
 from lint.article import Article
 from lint.config import Config
 from lint.readers import read_text
@@ -138,10 +140,15 @@ def test_example(kind: str, n: int, verdict: str, example: str) -> None:
     module = registry.load(name)
     article, spans = article_with(kind, entry, example)
     run = Run(Config())
+    run.cache[f"rules:{kind}"] = [entry]  # this entry alone: its examples test it, not its neighbours
+    assert ruledata.entries(run, kind) == [entry]
     module.prepare([article], run)
     findings = list(module.check(article, run))
     on_example = [
-        f for f in findings for a, b in spans if f.rule.startswith(name + ".") and f.start < b and a < max(f.end, f.start + 1)
+        f
+        for f in findings
+        for a, b in spans
+        if f.rule.startswith(name + ".") and f.start < b and a < max(f.end, f.start + 1)
     ]
     if verdict == "fail":
         assert on_example, f"rules/{kind}.yaml entry {n}: {example!r} should be reported; findings: {findings}"

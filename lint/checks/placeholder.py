@@ -216,7 +216,7 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
         if a < b:
             shown = text.value[a:b]
             out.append(_finding(text, a, b, "placeholder.chrome", message(_CHROME, shown, "body")))
-    return _without_overlaps(out)
+    return without_overlaps(out)
 
 
 _CHROME = Form("placeholder.chrome", re.compile("$^"))
@@ -368,6 +368,9 @@ def _answer_finding(
     return None
 
 
+EMPTY = "This FAQ question has no answer: write one or remove the question."
+
+
 def _empty(article: Article, answer: Text) -> Finding:
     start = answer.start
     end = start
@@ -378,27 +381,18 @@ def _empty(article: Article, answer: Text) -> Finding:
         and article.source[start + 1 : start + 2] == article.source[start]
     ):
         end = start + 2  # the empty string ""
-    return Finding(
-        "placeholder.empty-answer", "This FAQ question has no answer: write one or remove the question.", start, end
-    )
+    return Finding("placeholder.empty-answer", EMPTY, start, end)
 
 
 def _null_answers(article: Article) -> Iterator[Finding]:
     """``answer:`` or ``"answer": null``: written but empty (a missing or non-text answer is the schema's)."""
-    if article.tree is None or not article.faq:
-        return
-    faq = article.tree.child("faq") or article.tree.child("faqs")
-    for n, item in enumerate(article.faq):
-        node = faq.child(n) if faq is not None else None
-        answer = node.child("answer") or node.child("a") if node is not None else None
-        if item.answer is None and answer is not None and answer.value is None:
-            start = answer.start
-            end = answer.end if article.source[start:end_of(answer)].strip() else start
-            yield Finding("placeholder.empty-answer", EMPTY, start, end)
-
-
-def end_of(node: Node) -> int:
-    return node.end
+    faq = article.tree.child("faq") or article.tree.child("faqs") if article.tree is not None else None
+    for n, item in enumerate(article.faq or ()):
+        node = faq.child(n) if faq is not None and item.answer is None else None
+        answer = (node.child("answer") or node.child("a")) if node is not None else None
+        if answer is not None and answer.value is None:
+            written = article.source[answer.start : answer.end].strip()  # "null" or "~"; nothing at all
+            yield Finding("placeholder.empty-answer", EMPTY, answer.start, answer.end if written else answer.start)
 
 
 def _too_common_to_repeat(key: str, lang: str | None) -> bool:
@@ -440,7 +434,7 @@ def _gibberish(answer: Text, known: set[str], lang: str | None) -> list[str]:
     return unknown if 2 * len(unknown) > len(found) else []
 
 
-def _without_overlaps(findings: list[Finding]) -> list[Finding]:
+def without_overlaps(findings: list[Finding]) -> list[Finding]:
     """One finding per span: the first reported wins (answers are reported first)."""
     kept: list[Finding] = []
     for f in findings:

@@ -56,7 +56,7 @@ RULES: dict[str, tuple[Severity, str]] = {
 
 # headings of a sources section in a Markdown body (the front matter has its own key)
 SECTION_NAMES = {"sources", "source", "references", "bibliography", "citations", "sources and notes"}
-LABEL = re.compile(r"^[ \t]*[*_]{0,2}(sources?|references)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
+LABEL = re.compile(r"^[ \t]*[*_]{0,2}(sources?|references)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*(.*?)[ \t]*$", re.I | re.M)
 URL = re.compile(r"https?://\S+|www\.\S+|\bdoi:\s*\S+|\b10\.\d{4,}/\S+", re.IGNORECASE)
 LINK = re.compile(r"https?://|www\.|\]\(|<a\s", re.IGNORECASE)
 LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -96,7 +96,7 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
             else:
                 usable = True
     if not usable:
-        out.extend(_unattributed(article, phrases))
+        out.extend(placeholder.without_overlaps(list(_unattributed(article, phrases))))
     return out
 
 

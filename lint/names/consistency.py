@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 
 from lint.names.extract import Mention
 from lint.names.index import NameIndex
-from lint.names.people import distinct_given_names, nickname_related, same_person_names
-from lint.names.similar import blocking_keys, variant_reason
+from lint.names.people import distinct_given_names, given_name, nickname_related, same_person_names
+from lint.names.similar import PATTERN, blocking_keys, variant_reason
 
 COMMON = 3.0  # Zipf frequency from which a spelling is a well-known word or name in its own right
+WORD = 4.0  # … and from which it is above all an everyday word ("States", "People", "Government")
 ARCHIVE_MIN = 3  # articles that must agree before the archive speaks
 ARCHIVE_RATIO = 5  # … and how many times more articles than the odd spelling
 
@@ -65,6 +66,11 @@ class Spelling:
         return bool(named) and all(m.lead and not m.first for m in named)
 
     @property
+    def given(self) -> bool:
+        """A known given name, only ever used before another name ("Jon" in "Jon Smith")."""
+        return self.lead_only and given_name(self.text)
+
+    @property
     def full(self) -> bool:
         """Given in full somewhere: with a given name or a title before it."""
         return any(m.first or m.title for m in self.mentions)
@@ -90,7 +96,7 @@ def same_thing(
     reason = variant_reason(odd.text, main.text)
     if reason is None:
         return None
-    if odd.lead_only != main.lead_only:
+    if odd.given != main.given:
         return None  # one is only ever a given name, the other never
     firsts_main = main.firsts if main_firsts is None else main_firsts
     shared_first = bool(odd.firsts and firsts_main and _compatible_firsts(odd.firsts, firsts_main))
@@ -99,7 +105,7 @@ def same_thing(
     shared_next = bool(odd.nexts & main.nexts)
     if nickname_related(odd.text, main.text):
         return None
-    if (odd.lead_only or distinct_given_names(odd.text, main.text)) and not shared_next:
+    if (odd.given or distinct_given_names(odd.text, main.text)) and not shared_next:
         return None  # two given names: the same person only when the same surname follows
     if min(len(odd.text), len(main.text)) < 4 and not (shared_first or shared_next):
         return None
@@ -107,14 +113,17 @@ def same_thing(
         return None  # two well-known words or names
     if not odd.proper and zipf(odd.text) >= 2.5:
         return None  # a real word that only opens sentences
+    if zipf(main.text) >= WORD and (not odd.proper or reason != PATTERN):
+        return None  # most likely a plain typo of an everyday word: the spelling check's to report
     return reason
 
 
 def _priority(s: Spelling, gloss: frozenset[str], archive: Callable[[str], int], zipf: Callable[[str], float]) -> tuple[
-    int, int, int, int, int, int
+    int, int, int, int, int, int, int
 ]:
     first = min((m.text.start + m.start for m in s.mentions), default=0)
-    return (s.text in gloss, s.count, archive(s.text), round(zipf(s.text)), s.full, -first)
+    backed = archive(s.text) >= ARCHIVE_MIN  # the other articles use it
+    return (s.text in gloss, backed, s.count, archive(s.text), round(zipf(s.text)), s.full, -first)
 
 
 def group(mentions: Iterable[Mention]) -> dict[str, Spelling]:
@@ -140,8 +149,8 @@ def within(
         candidates = {id(c): c for k in keys for c in blocks.get(k, ())}
         chosen = None
         for main in sorted(candidates.values(), key=mains.index):
-            if not main.proper:
-                continue
+            if not (main.proper or archive(main.text) >= ARCHIVE_MIN):
+                continue  # neither a name here nor one the other articles use
             reason = same_thing(s, main, zipf)
             if reason:
                 chosen = Variant(s, main.text, main.count, reason)
@@ -166,7 +175,7 @@ def against_archive(
         if s.text in skip or zipf(s.text) >= COMMON:
             continue
         mine = index.articles(s.text)
-        if mine > 2 or not (s.proper or zipf(s.text) < 1.0):
+        if not (s.proper or zipf(s.text) < 1.0):
             continue
         best: tuple[int, str, str] | None = None
         for other in index.neighbours(s.text):
@@ -178,9 +187,11 @@ def against_archive(
             if zipf(s.text) >= zipf(other) and zipf(s.text) >= 1.5:
                 continue
             main = Spelling(other)
-            lead = index.leads[other] * 2 > index.total(other)
-            if s.lead_only != lead:
+            lead = index.leads[other] * 2 > index.total(other) and given_name(other)
+            if s.given != lead:
                 continue
+            if s.firsts and not index.firsts.get(other):
+                continue  # a person's surname here, never one elsewhere ("Walid Saadi", "Saudi")
             reason = same_thing(s, main, zipf, main_firsts=set(index.firsts.get(other, ())))
             if reason and (best is None or theirs > best[0]):
                 best = (theirs, other, reason)

@@ -134,14 +134,15 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
             and POSSESSIVE.search(w.text) is None
             and ADJACENT.match(_gap(value, w, nxt))
             and _name_like(nxt)
+            and nxt.text.lower() not in TITLES
         ):
             following = POSSESSIVE.sub("", nxt.text)
         said = bool(
             nxt is not None
-            and nxt.text.lower() in SPEECH
+            and nxt.text in SPEECH
             and re.match(r"^,?[ \t]+$", _gap(value, w, nxt))
             or prev is not None
-            and prev.text.lower() in SPEECH
+            and prev.text in SPEECH
             and re.match(r"^[ \t]+$", _gap(value, prev, w))
         )
         yield Mention(

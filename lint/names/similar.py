@@ -27,11 +27,14 @@ INFLECTIONS = (
     "er", "ers", "ed", "d", "ing", "ism", "ist", "ists", "ite", "ites", "ns", "ly", "ness", "ov", "ova",
 )  # fmt: skip
 
+_SIBLING_ENDINGS = frozenset(("s", "i", "is", "a", "an", "ans", "n", "ns", "ian", "ians"))
+
 # ordered rewrites that level transliteration and typing variants
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         (r"['’`\-.]", ""),
+        (r"(?<=...)e$", ""),  # a final e first, so "Housee" levels with "House" before ee -> i
         (r"sch", "sh"),
         (r"tch", "ch"),
         (r"ph", "f"),
@@ -85,13 +88,23 @@ def _distance(a: str, b: str) -> int:
 
 
 def inflected(a: str, b: str) -> bool:
-    """True when one word is the other plus an inflection or derivation ending."""
+    """True when one word is the other plus an ending ("Israel", "Israeli"), or both are one
+    stem with two plural or demonym endings ("Afghani", "Afghans")."""
     a, b = fold(a), fold(b)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if long.startswith(short) and long[len(short) :] in INFLECTIONS:
         return True
-    # "Kennedy"/"Kennedies", "Philippines"/"Philippine" handled above; "Greece"/"Greek" is not close anyway
-    return short.endswith("y") and long == short[:-1] + "ies"
+    if short.endswith("y") and long == short[:-1] + "ies":  # "Kennedy", "Kennedies"
+        return True
+    for ending in _SIBLING_ENDINGS:
+        if a.endswith(ending) and len(a) - len(ending) >= 4:
+            stem = a[: len(a) - len(ending)]
+            if b.startswith(stem) and b[len(stem) :] in _SIBLING_ENDINGS:
+                return True
+    return False
+
+
+PATTERN = "the two spellings differ only by a transliteration or doubled-letter pattern"
 
 
 def variant_reason(a: str, b: str) -> str | None:
@@ -103,7 +116,7 @@ def variant_reason(a: str, b: str) -> str | None:
     if shortest < 3 or abs(len(la) - len(lb)) > 3:
         return None
     if skeleton(la) == skeleton(lb):
-        return "the two spellings differ only by a transliteration or doubled-letter pattern"
+        return PATTERN
     distance = _distance(la, lb)
     if distance > 2:
         return None

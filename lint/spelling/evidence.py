@@ -49,8 +49,8 @@ class WordUse:
     """Every use of one word (by its lower-case form) in one article."""
 
     name_contexts: set[tuple[str, str]] = field(default_factory=set)  # capitalised inside a sentence
-    lower: int = 0  # uses in lower case inside a sentence
-    capitalised: int = 0  # uses with a capital, anywhere
+    capital_contexts: set[tuple[str, str]] = field(default_factory=set)  # capitalised anywhere
+    lower_contexts: set[tuple[str, str]] = field(default_factory=set)  # in lower case
     titled: bool = False  # after a title: "President Ilham Aliyev"
     possessive: bool = False
     said: bool = False  # next to "said", "says", "told" …
@@ -75,18 +75,15 @@ def collect(tokens: Iterable[Token]) -> ArticleEvidence:
     ev = ArticleEvidence()
     for t in tokens:
         use = ev.uses.setdefault(normal(t.text), WordUse())
-        if t.case == "lower":
-            use.lower += 1
-            continue
+        context = (t.before.lower(), t.after.lower())
         if not t.capitalised:
+            use.lower_contexts.add(context)
             continue
-        use.capitalised += 1
+        use.capital_contexts.add(context)
         if t.case == "name":
-            use.name_contexts.add((t.before.lower(), t.after.lower()))
+            use.name_contexts.add(context)
         if t.possessive:
             use.possessive = True
-        if t.inner_apostrophe:
-            use.possessive = use.possessive or False
         before = t.before.lower().rstrip(".")
         if before in TITLES or before + "." in TITLES:
             use.titled = True
@@ -107,7 +104,8 @@ def collect(tokens: Iterable[Token]) -> ArticleEvidence:
 class RunEvidence:
     """Across the articles of a run: in how many each word is used as a name, or in lower case."""
 
-    as_name: Counter[str] = field(default_factory=Counter)
+    as_name: Counter[str] = field(default_factory=Counter)  # capitalised inside a sentence
+    as_capital: Counter[str] = field(default_factory=Counter)  # capitalised anywhere
     as_lower: Counter[str] = field(default_factory=Counter)
     articles: int = 0
 
@@ -116,5 +114,7 @@ class RunEvidence:
         for word, use in ev.uses.items():
             if use.name_contexts:
                 self.as_name[word] += 1
-            if use.lower:
+            if use.capital_contexts:
+                self.as_capital[word] += 1
+            if use.lower_contexts:
                 self.as_lower[word] += 1

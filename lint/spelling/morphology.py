@@ -58,3 +58,24 @@ def derived_from(word: str, is_word: Callable[[str], bool]) -> tuple[str, str] |
                 if ending.startswith("-") and len(inner) >= 3 and is_word(inner):
                     return inner, affix + ending
     return None
+
+
+# small words that make no compound: "thehuge" is a missing space, not a word
+FUNCTION_WORDS = frozenset(
+    "the and of to in on at is was for with that this it he she they we you but or as by from has have had be "
+    "been are were will would can could not also said says its their his her our an who which than then".split()
+)
+
+
+def compound_of(word: str, is_content_word: Callable[[str], bool]) -> tuple[str, str] | None:
+    """Two content words ``word`` is written from: "goalkicker" -> ("goal", "kicker"), or None."""
+    w = word.lower()
+    best: tuple[str, str] | None = None
+    for i in range(3, len(w) - 2):
+        a, b = w[:i], w[i:]
+        if a in FUNCTION_WORDS or b in FUNCTION_WORDS:
+            continue
+        if is_content_word(a) and is_content_word(b):
+            if best is None or min(len(a), len(b)) > min(len(best[0]), len(best[1])):
+                best = (a, b)
+    return best

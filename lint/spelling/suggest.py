@@ -88,12 +88,13 @@ SLIP_BONUS = {
 
 @dataclass(frozen=True)
 class Candidate:
-    word: str  # lower case
+    word: str  # lower case; two words for a missing space
     distance: int
     zipf: float
     kind: str  # the slip, for one-edit candidates
     sounds_alike: bool
     rank: float
+    listed: bool  # in the dictionary, or very frequent (not only seen on the web)
 
 
 def sounds_alike(a: str, b: str) -> bool:
@@ -102,19 +103,65 @@ def sounds_alike(a: str, b: str) -> bool:
     return bool(metaphone(a) == metaphone(b))
 
 
+# words that run into the next one when a space is missed ("thehuge", "alot")
+GLUE_WORDS = frozenset(
+    "a i the and of to in on at is was for with that this it he she they we you but or as by from has have had "
+    "be been are were will would can could not also said says its their his her our an who which".split()
+)
+
+
+def listed(word: str, lexicon: Lexicon) -> bool:
+    """In the dictionary, or frequent enough that it cannot be a mere slip of the web."""
+    entry = lexicon.entry(word)
+    return entry.count > 0 or entry.zipf >= 4.0
+
+
 def candidates(word: str, lexicon: Lexicon, limit: int = 8) -> list[Candidate]:
-    """Dictionary words ``word`` may be a misspelling of, likeliest first."""
+    """Words ``word`` may be a misspelling of, likeliest first."""
     typed = word.lower().replace("’", "'")
     out = []
     for meant, distance in lexicon.near(typed):
         z = lexicon.zipf(meant)
         kind = edit_kind(typed, meant) if distance == 1 else ""
         alike = sounds_alike(typed, meant)
+        is_listed = listed(meant, lexicon)
+        if not is_listed and _misspelling(meant, z, lexicon):
+            continue  # "goverment" is on the web, but is no correction
         rank = z - 2.2 * (distance - 1) + SLIP_BONUS.get(kind, 0.0) + (0.8 if alike else 0.0)
-        rank += 0.5 if meant[:1] == typed[:1] else 0.0
-        out.append(Candidate(meant, distance, z, kind, alike, rank))
+        rank += (0.5 if meant[:1] == typed[:1] else 0.0) - (0.0 if is_listed else 1.0)
+        out.append(Candidate(meant, distance, z, kind, alike, rank, is_listed))
+    split = missing_space(typed, lexicon)
+    if split:
+        z = min(lexicon.zipf(part) for part in split.split())
+        out.append(Candidate(split, 1, z, "a missing space", False, z + 1.0, True))
     out.sort(key=lambda c: (-c.rank, c.word))
     return out[:limit]
+
+
+def _misspelling(word: str, z: float, lexicon: Lexicon) -> bool:
+    """An unlisted word one slip from a far more frequent listed word: a common misspelling."""
+    return any(
+        d == 1 and listed(other, lexicon) and lexicon.zipf(other) >= z + 1.5
+        for other, d in lexicon.near(word, 1)
+    )
+
+
+def missing_space(word: str, lexicon: Lexicon) -> str:
+    """"the huge" for "thehuge": two frequent words, one of them a small word that runs into others."""
+    best = ""
+    best_z = 0.0
+    for i in range(1, len(word)):
+        a, b = word[:i], word[i:]
+        if a not in GLUE_WORDS and b not in GLUE_WORDS:
+            continue
+        if len(a) + len(b) < 4 or (len(a) < 2 and a not in ("a", "i")) or (len(b) < 2 and b not in ("a", "i")):
+            continue
+        if not (listed(a, lexicon) and listed(b, lexicon)):
+            continue
+        z = min(lexicon.zipf(a), lexicon.zipf(b))
+        if z >= 4.0 and z > best_z:
+            best, best_z = f"{a} {b}", z
+    return best
 
 
 def match_case(suggestion: str, original: str) -> str:
