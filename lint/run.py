@@ -63,7 +63,9 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
         key = p.resolve()
         if key in seen:
             return
-        if not explicit and (p.suffix.lower() not in EXTENSIONS or _excluded(p, config) or _not_article(p, config)):
+        if _not_article(p, config):
+            return
+        if not explicit and (p.suffix.lower() not in EXTENSIONS or _excluded(p, config)):
             return
         seen.add(key)
         found.append((p, str(p)))

@@ -90,7 +90,7 @@ def test_a_placeholder_answer_is_pointed_at_whole(answer: str) -> None:
     (f,) = findings(article)
     assert shown(article, f) == answer
     assert LineIndex(article.source).position(f.start) == (8, 14)  # inside the quotes of line 8
-    assert f"“{answer.rstrip('.')}" in f.message or "answer" in f.message
+    assert f"“{answer.rstrip('.')}”" in f.message  # the message quotes what was found
 
 
 def test_an_empty_answer_points_at_the_empty_string() -> None:

@@ -208,3 +208,9 @@ def test_real_articles_with_sources_draw_nothing() -> None:
         ]
     )
     assert findings(read_text("a.md", source, "markdown")) == []
+
+
+def test_unreadable_metadata_is_not_also_missing_sources() -> None:
+    article = read_text("a.md", '---\ntitle: "unclosed\n---\n\nReports indicate a deal.\n', "markdown")
+    assert article.problems
+    assert findings(article) == []

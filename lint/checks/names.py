@@ -37,7 +37,9 @@ MENTIONS = "names.mentions"  # run.state key: article path -> its mentions
 
 
 def _glossary(run: Run) -> list[glossary.Entry]:
-    result: list[glossary.Entry] = run.cached("names:glossary", lambda: glossary.compile_entries(rules.entries(run, "names")))
+    result: list[glossary.Entry] = run.cached(
+        "names:glossary", lambda: glossary.compile_entries(rules.entries(run, "names"))
+    )
     return result
 
 

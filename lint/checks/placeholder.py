@@ -181,21 +181,18 @@ def _clause_end(value: str, end: int, most: int = 6) -> int:
 
 
 def message(form: Form, found: str, scope: str) -> str:
+    """The entry's own message (``%s``: the text found), else the rule's, naming what was expected."""
     if form.message:
         return form.message.replace("%s", found)
     if form.rule == "placeholder.template":
         return f"“{found}” is a template marker, not {WHAT[scope]}: write the text it stands for."
     if form.rule == "placeholder.chrome":
-        return f"“{found}” is page furniture copied with the article: delete it."
+        return chrome_message(found)
     return f"“{found}” is placeholder text, not {WHAT[scope]}: write the real text."
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where a piece of prose sits, for the checks that need more than its text."""
-
-    text: Text
-    scope: str
+def chrome_message(found: str) -> str:
+    return f"“{found}” is page furniture copied with the article: delete it."
 
 
 def prepare(articles: Sequence[Article], run: Run) -> None:
@@ -204,36 +201,32 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
 
 def check(article: Article, run: Run) -> Iterable[Finding]:
     found = forms(run)
-    out: list[Finding] = []
-    out.extend(_answers(article, found, run))
-    for place in _places(article):
-        if place.scope == "body":
-            out.extend(_body(article, place.text, found))
+    out: list[Finding] = list(_answers(article, found, run))
+    for scope, text in _places(article):
+        if scope == "body":
+            out.extend(_body(article, text, found))
         else:
-            out.extend(_field(article, place.text, place.scope, found))
-    for text in getattr(article, "chrome", None) or ():
+            out.extend(_field(text, scope, found))
+    for text in getattr(article, "chrome", None) or ():  # lines the reader took for page chrome
         a, b = trimmed(text.value)
         if a < b:
-            shown = text.value[a:b]
-            out.append(_finding(text, a, b, "placeholder.chrome", message(_CHROME, shown, "body")))
+            out.append(_finding(text, a, b, "placeholder.chrome", chrome_message(text.value[a:b])))
     return without_overlaps(out)
 
 
-_CHROME = Form("placeholder.chrome", re.compile("$^"))
-
-
-def _places(article: Article) -> Iterator[Place]:
+def _places(article: Article) -> Iterator[tuple[str, Text]]:
+    """Every prose text but the FAQ answers, with the scope rule entries name it by."""
     if article.title is not None:
-        yield Place(article.title, "title")
+        yield "title", article.title
     if article.summary is not None:
-        yield Place(article.summary, "summary")
+        yield "summary", article.summary
     for text in article.other_texts:
-        yield Place(text, "summary")
+        yield "summary", text
     for text in article.body:
-        yield Place(text, "body")
+        yield "body", text
     for item in article.faq or ():
         if item.question is not None:
-            yield Place(item.question, "questions")
+            yield "questions", item.question
 
 
 def _finding(text: Text, i: int, j: int, rule: str, said: str, level: Severity | None = None, why: str = "") -> Finding:
@@ -241,7 +234,7 @@ def _finding(text: Text, i: int, j: int, rule: str, said: str, level: Severity |
     return Finding(rule, said, start, end, severity=level, explanation=why)
 
 
-def _field(article: Article, text: Text, scope: str, found: Sequence[Form]) -> Iterator[Finding]:
+def _field(text: Text, scope: str, found: Sequence[Form]) -> Iterator[Finding]:
     value = text.value
     for form, i, j in matches(value, found, scope):
         if not form.whole and _quoted(value, i, j):

@@ -76,6 +76,8 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
 
 
 def check(article: Article, run: Run) -> Iterable[Finding]:
+    if article.problems:
+        return []  # the metadata could not be read: whether it lists sources is unknown
     found = forms(run)
     stand_ins = [f for f in found if f.rule == "sources.invalid"]
     phrases = [f for f in found if f.rule != "sources.invalid"]

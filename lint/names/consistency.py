@@ -36,6 +36,7 @@ COMMON = 3.0  # Zipf frequency from which a spelling is a well-known word or nam
 WORD = 4.0  # … and from which it is above all an everyday word ("States", "People", "Government")
 ARCHIVE_MIN = 3  # articles that must agree before the archive speaks
 ARCHIVE_RATIO = 5  # … and how many times more articles than the odd spelling
+ARCHIVE_WORD_MIN = 10  # articles that must agree when the spelling is also an everyday word ("States")
 
 
 @dataclass
@@ -66,11 +67,6 @@ class Spelling:
         return bool(named) and all(m.lead and not m.first for m in named)
 
     @property
-    def given(self) -> bool:
-        """A known given name, only ever used before another name ("Jon" in "Jon Smith")."""
-        return self.lead_only and given_name(self.text)
-
-    @property
     def full(self) -> bool:
         """Given in full somewhere: with a given name or a title before it."""
         return any(m.first or m.title for m in self.mentions)
@@ -96,7 +92,8 @@ def same_thing(
     reason = variant_reason(odd.text, main.text)
     if reason is None:
         return None
-    if odd.given != main.given:
+    given = given_name(odd.text) or given_name(main.text)
+    if given and odd.lead_only != main.lead_only:
         return None  # one is only ever a given name, the other never
     firsts_main = main.firsts if main_firsts is None else main_firsts
     shared_first = bool(odd.firsts and firsts_main and _compatible_firsts(odd.firsts, firsts_main))
@@ -105,11 +102,14 @@ def same_thing(
     shared_next = bool(odd.nexts & main.nexts)
     if nickname_related(odd.text, main.text):
         return None
-    if (odd.given or distinct_given_names(odd.text, main.text)) and not shared_next:
+    if (given and odd.lead_only or distinct_given_names(odd.text, main.text)) and not shared_next:
         return None  # two given names: the same person only when the same surname follows
     if min(len(odd.text), len(main.text)) < 4 and not (shared_first or shared_next):
         return None
-    if zipf(odd.text) >= COMMON and zipf(main.text) >= COMMON and not (shared_first or shared_next):
+    # news style gives a person's full name first: of two close surnames only one of which is
+    # ever given with a first name, the other is a later reference to the same person
+    introduced_once = bool(odd.firsts) != bool(firsts_main) and (odd.full or main.full)
+    if zipf(odd.text) >= COMMON and zipf(main.text) >= COMMON and not (shared_first or shared_next or introduced_once):
         return None  # two well-known words or names
     if not odd.proper and zipf(odd.text) >= 2.5:
         return None  # a real word that only opens sentences
@@ -119,11 +119,12 @@ def same_thing(
 
 
 def _priority(s: Spelling, gloss: frozenset[str], archive: Callable[[str], int], zipf: Callable[[str], float]) -> tuple[
-    int, int, int, int, int, int, int
+    int, ...
 ]:
     first = min((m.text.start + m.start for m in s.mentions), default=0)
     backed = archive(s.text) >= ARCHIVE_MIN  # the other articles use it
-    return (s.text in gloss, backed, s.count, archive(s.text), round(zipf(s.text)), s.full, -first)
+    seen = zipf(s.text) > 0  # the language knows the spelling at all
+    return (s.text in gloss, backed, seen, s.count, archive(s.text), round(zipf(s.text)), s.full, -first)
 
 
 def group(mentions: Iterable[Mention]) -> dict[str, Spelling]:
@@ -180,15 +181,24 @@ def against_archive(
         best: tuple[int, str, str] | None = None
         for other in index.neighbours(s.text):
             theirs = index.articles(other, besides=path)
-            if theirs < ARCHIVE_MIN or theirs < ARCHIVE_RATIO * mine or other in spellings:
+            if theirs < ARCHIVE_MIN or other in spellings:
+                continue
+            # the same full name elsewhere: "Northern Aliance" here, "Northern Alliance" there
+            same_name = bool(s.firsts & set(index.firsts.get(other, ())))
+            if zipf(other) >= WORD and theirs < ARCHIVE_WORD_MIN and not same_name:
+                continue  # an everyday word ("Ship") needs many articles to speak for it
+            # the other articles agree by a wide margin; or they are more and say the same full
+            # name; or at least as many agree on a spelling the language knows, this one unknown
+            known = zipf(s.text) < 1.0 <= zipf(other)
+            if not (theirs >= ARCHIVE_RATIO * mine or same_name and theirs > mine or known and theirs >= mine):
                 continue
             if index.proper[other] * 2 < index.total(other):
                 continue  # mostly a sentence opener elsewhere: a word, not a name
             if zipf(s.text) >= zipf(other) and zipf(s.text) >= 1.5:
                 continue
             main = Spelling(other)
-            lead = index.leads[other] * 2 > index.total(other) and given_name(other)
-            if s.given != lead:
+            lead = index.leads[other] * 2 > index.total(other)
+            if (given_name(s.text) or given_name(other)) and s.lead_only != lead:
                 continue
             if s.firsts and not index.firsts.get(other):
                 continue  # a person's surname here, never one elsewhere ("Walid Saadi", "Saudi")

@@ -20,6 +20,7 @@ from lint.text import Text
 from lint.words import Word, is_title_case, words
 
 POSSESSIVE = re.compile(r"['’]s$")
+CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$", re.IGNORECASE)
 SIC = re.compile(r"^\W{0,3}[\[(]sic[\])]", re.IGNORECASE)
 # what ends a sentence before a word: a stop (with closing quotes or brackets), a blank line,
 # or a line that opens with list, heading or quote markup
@@ -48,7 +49,7 @@ class Mention:
         if self.title or self.said:
             return True
         if self.headline:
-            return False
+            return self.first is not None  # only known given names count as first names there
         return not self.sentence_start or self.first is not None
 
     @property
@@ -94,7 +95,12 @@ def _sentence_starts(value: str, ws: list[Word]) -> list[bool]:
     last = 0
     for k, w in enumerate(ws):
         gap = value[last : w.start]
-        out.append(k == 0 or bool(SENTENCE_GAP.search(gap)))
+        if k == 0:
+            out.append(True)
+        elif "\n" not in gap and not any(c in gap for c in ".!?:…"):
+            out.append(False)  # the usual case, a space or a comma: no regular expression needed
+        else:
+            out.append(bool(SENTENCE_GAP.search(gap)))
         last = w.end
     return out
 
@@ -108,6 +114,8 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
     for k, w in enumerate(ws):
         if not w.capitalised:
             continue
+        if CONTRACTION.search(w.text):
+            continue  # "We're", "I’ve", "Don't"
         spelling = POSSESSIVE.sub("", w.text)
         if len(spelling) < 3 or spelling.isupper() or spelling.lower() in FUNCTION_WORDS:
             continue
@@ -121,7 +129,11 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
             low = prev.text.lower()
             if low in TITLES:
                 title = low
-            elif not in_headline and POSSESSIVE.search(prev.text) is None and _given_name_like(prev, opens[k - 1]):
+            elif (
+                POSSESSIVE.search(prev.text) is None
+                and _given_name_like(prev, opens[k - 1])
+                and (not in_headline or given_name(prev.text))
+            ):
                 first = prev.text
                 if len(first) == 1 and before is not None and _name_like(before):
                     first = before.text  # "George W. Bush"

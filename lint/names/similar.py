@@ -27,14 +27,14 @@ INFLECTIONS = (
     "er", "ers", "ed", "d", "ing", "ism", "ist", "ists", "ite", "ites", "ns", "ly", "ness", "ov", "ova",
 )  # fmt: skip
 
-_SIBLING_ENDINGS = frozenset(("s", "i", "is", "a", "an", "ans", "n", "ns", "ian", "ians"))
+_SIBLING_ENDINGS = frozenset(("s", "es", "i", "is", "a", "an", "ans", "n", "ns", "ian", "ians"))
 
 # ordered rewrites that level transliteration and typing variants
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         (r"['’`\-.]", ""),
-        (r"(?<=...)e$", ""),  # a final e first, so "Housee" levels with "House" before ee -> i
+        (r"(?<=..)ee$", "e"),  # first, so "Housee" levels with "House" before ee -> i
         (r"sch", "sh"),
         (r"tch", "ch"),
         (r"ph", "f"),
@@ -60,7 +60,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def fold(word: str) -> str:
     """Lower case without diacritics: "Erdoğan" -> "erdogan"."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
 
 
@@ -128,7 +128,7 @@ def variant_reason(a: str, b: str) -> str | None:
         return "the two spellings are one letter apart"
     if distance == 2 and shortest >= 7 and sounds == 2:
         return "the two spellings are two letters apart and sound alike"
-    if _distance(skeleton(la), skeleton(lb)) == 1 and shortest >= 6 and sounds:
+    if _distance(skeleton(la), skeleton(lb)) == 1 and shortest >= 6 and sounds == 2:
         return "the two spellings differ by a transliteration pattern and one letter"
     return None
 

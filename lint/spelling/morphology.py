@@ -12,9 +12,20 @@ from collections.abc import Callable, Iterator
 VOWELS = "aeiou"
 # endings that begin with a vowel drop a final e and may double a final consonant
 VOWEL_ENDINGS = ("ing", "ings", "ed", "er", "ers", "est", "able", "ably", "ism", "isms", "ist", "ists", "ish", "ize",
-                 "ized", "izes", "izing", "ise", "ised", "ises", "ising", "ization", "isation", "ability", "y", "ity")
+                 "ized", "izes", "izing", "ise", "ised", "ises", "ising", "ization", "isation", "ability", "ity")
 CONSONANT_ENDINGS = ("s", "ly", "ness", "nesses", "ment", "ments", "ful", "fully", "less", "lessly", "ship", "ships",
                      "hood", "hoods", "dom", "like", "wise", "ward", "wards")
+# words that take no endings: "somes", "haves", "thes" are typos
+CLOSED_CLASS = frozenset(
+    """
+    the a an and or but nor of to in on at by for with from into onto upon about above below over under after
+    before since until while though although because unless whether than then once ever never always often
+    again still already yet soon some any many much more most few all each every both either neither such own
+    same other another what which who whom whose this that these those there here where when why how very just
+    only even also too not yes is was are were be been being has have had do does did will would shall should
+    can could may might must its his her their our your my mine yours him them they she he we you it
+    """.split()
+)
 PREFIXES = ("un", "re", "pre", "non", "co", "anti", "dis", "mis", "over", "under", "out", "sub", "super", "inter",
             "multi", "post", "semi", "mid", "cyber", "micro", "mega", "ultra", "eco", "bio", "geo", "tele", "trans",
             "counter", "hyper", "mini", "auto", "cross", "pro", "neo", "pseudo", "quasi", "self", "up", "down")
@@ -27,6 +38,8 @@ def derivations(word: str) -> Iterator[tuple[str, str]]:
         if not w.endswith(ending) or len(w) - len(ending) < 3:
             continue
         stem = w[: -len(ending)]
+        if ending == "s" and stem.endswith("y") and stem[-2:-1] not in tuple(VOWELS):
+            continue  # "injurys": a consonant and y take -ies
         e_kept = ending in VOWEL_ENDINGS and stem.endswith("e") and not stem.endswith(("ee", "ye", "oe"))
         if not e_kept:  # "useing" is not how "use" takes -ing
             yield stem, "-" + ending
@@ -49,13 +62,13 @@ def derivations(word: str) -> Iterator[tuple[str, str]]:
 def derived_from(word: str, is_word: Callable[[str], bool]) -> tuple[str, str] | None:
     """The known word (and affix) ``word`` is regularly made from, or None."""
     for stem, affix in derivations(word):
-        if len(stem) >= 3 and is_word(stem):
+        if len(stem) >= 3 and stem not in CLOSED_CLASS and is_word(stem):
             return stem, affix
     # a prefix and an ending together: "reuploaded"
     for stem, affix in derivations(word):
         if affix.endswith("-") and len(stem) >= 5:
             for inner, ending in derivations(stem):
-                if ending.startswith("-") and len(inner) >= 3 and is_word(inner):
+                if ending.startswith("-") and len(inner) >= 3 and inner not in CLOSED_CLASS and is_word(inner):
                     return inner, affix + ending
     return None
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from lint.lexicon import Lexicon, lexicon
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
-from lint.spelling.morphology import derived_from
+from lint.spelling.morphology import compound_of, derived_from
 from lint.spelling.suggest import Candidate, candidates, match_case
 from lint.spelling.tokens import Token
 from lint.spelling.variants import american
@@ -32,21 +32,31 @@ from lint.spelling.variants import american
 PRIOR = 2.6
 PER_ZIPF = -1.4  # each step of the word's own frequency
 LOWER_CASE = 2.0  # unknown and in lower case inside a sentence
-NAME_POSITION = -2.5  # capitalised inside a sentence
+NAME_POSITION = -3.5  # capitalised inside a sentence
 NEAR_ONE = 0.9  # per Zipf step a one-edit neighbour is more frequent (beyond the first half step)
 NEAR_TWO = 0.45  # the same for a two-edit neighbour (beyond the first step)
 NEAR_CAP = 3.5
+NEAR_CAP_UNLISTED = 1.5  # a neighbour only seen on the web ("dropdown") says less
+NEAR_AS_NAME = 0.5  # names are often a letter away from a word (Kons, Walli): near misses count half
+COMMON_FROM, COMMON_SPAN = 2.0, 2.0  # a neighbour weighs in full from Zipf 4, not at all below Zipf 2
+NO_NEIGHBOUR = -2.8  # capitalised and no word within reach: a name nobody writes about (Illbruck)
 SLIP = 1.3  # a near miss of a typical kind (swap, doubling, neighbouring key, same sound) weighs more
+STRONG_NEAR = 1.0  # a near miss at least this heavy makes a derivation or repetition suspect
 OTHER_SENTENCES = -0.8  # each other sentence using it capitalised inside the sentence (up to three)
+REPEATED = -0.6  # each other sentence using it the same way (up to two)
 AFTER_TITLE = -3.0
 POSSESSIVE = -1.0
 NAME_PARTNER = -1.5  # beside another capitalised word that is itself a name
 SAID = -1.0
 PLACE = -0.5
 OTHER_ARTICLES = -1.0  # each other article of the run using it as a name (up to three)
+OTHER_ARTICLES_CAPITAL = -0.7  # … or capitalised at a sentence start (up to two)
+OTHER_ARTICLES_LOWER = -0.7  # … or in lower case, when no near miss makes it suspect (up to two)
 INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
-DERIVED = -2.0
-DERIVED_NEAR_MISS = -0.5
+DERIVED = -4.0  # a known word with a regular ending
+PREFIXED = -4.0  # a known word with a prefix
+COMPOUND = -3.0  # two content words written as one
+DERIVED_NEAR_MISS = -0.5  # … when it is also a typical slip from a more frequent word
 PREFIX_PART = -1.5  # "agri" in "agri-tech"
 
 
@@ -57,20 +67,27 @@ class Facts:
     word: str
     zipf: float
     near: tuple[Candidate, ...]
-    derived: tuple[str, str] | None
+    derived: tuple[str, str] | None  # (known word, affix)
+    compound: tuple[str, str] | None  # two content words
 
 
 @lru_cache(maxsize=50_000)
 def facts(word: str, lang: str) -> Facts:
     lx = lexicon(lang)
     w = word.lower().replace("’", "'")
-    return Facts(w, lx.zipf(w), tuple(candidates(w, lx)), derived_from(w, lambda s: _is_word(lx, s)))
+    derived = derived_from(w, lambda s: _is_word(lx, s))
+    compound = None if derived else compound_of(w, lambda s: _content_word(lx, s))
+    return Facts(w, lx.zipf(w), tuple(candidates(w, lx)), derived, compound)
 
 
 def _is_word(lx: Lexicon, word: str) -> bool:
     if lx.known(word) or lx.zipf(word) >= 3.0:
         return True
     return any(lx.known(a) for a in american(word))
+
+
+def _content_word(lx: Lexicon, word: str) -> bool:
+    return lx.zipf(word) >= 3.0 and (lx.known(word) or lx.zipf(word) >= 4.0)
 
 
 @dataclass(frozen=True)
@@ -82,27 +99,46 @@ class Verdict:
     clear: bool  # one correction stands out: safe to fix
 
 
-def _near_miss(f: Facts) -> tuple[float, str, Candidate | None]:
-    """The weight of the strongest near miss, its reason, and the neighbour."""
-    best, reason, which = 0.0, "", None
+NOT_SLIPS = ("", "one letter for another", "an extra letter", "a missing letter")
+
+
+def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, bool]:
+    """The weight of the strongest near miss, its reason, and whether it is a typical slip."""
+    best, reason, slip_kind = 0.0, "", False
+    stem = f.derived[0] if f.derived else ""
     for c in f.near:
         if c.distance > 1 and len(f.word) < 6:
             continue  # two edits in a short word make another word, not a slip
+        if c.word == stem or (as_name and (not c.listed or c.kind == "a missing space")):
+            continue
         gap = c.zipf - f.zipf
-        if c.distance == 1:
-            w = NEAR_ONE * max(0.0, gap - 0.5)
+        if c.kind == "a missing space":
+            w = NEAR_ONE * max(0.0, gap - 2.0)
+        elif c.distance == 1:
+            w = NEAR_ONE * max(0.0, gap - 1.0)
         else:
-            w = NEAR_TWO * max(0.0, gap - 1.0)
-        slip = c.kind not in ("", "one letter for another", "an extra letter", "a missing letter") or c.sounds_alike
+            w = NEAR_TWO * max(0.0, gap - 1.5)
+        slip = c.kind not in NOT_SLIPS or c.sounds_alike
         if slip:
             w *= SLIP
-        w = min(w, NEAR_CAP)
+        w *= min(1.0, max(0.0, (c.zipf - COMMON_FROM) / COMMON_SPAN))  # a slip from a common word
+        w = min(w, NEAR_CAP if c.listed else NEAR_CAP_UNLISTED)
+        if as_name:
+            w *= NEAR_AS_NAME if slip else NEAR_AS_NAME / 2
         if w > best:
             edits = "1 edit" if c.distance == 1 else "2 edits"
             how = f", {c.kind}" if c.kind else ""
             alike = ", sounds the same" if c.sounds_alike else ""
-            best, reason, which = w, f"{edits} from '{c.word}' (Zipf {c.zipf:.1f}{how}{alike})", c
-    return best, reason, which
+            best, slip_kind = w, slip
+            reason = f"{edits} from '{c.word}' (Zipf {c.zipf:.1f}{how}{alike})"
+    return best, reason, slip_kind
+
+
+def _has_neighbour(f: Facts) -> bool:
+    """A word one slip away, or a common word two slips away from a long word."""
+    return any(
+        c.distance == 1 or (len(f.word) >= 6 and c.listed and c.zipf >= 3.0) for c in f.near if c.kind != "a missing space"
+    )
 
 
 def judge(
@@ -115,10 +151,15 @@ def judge(
     """Weigh what is known about ``token`` into a verdict."""
     reasons = ["not in the dictionary", f"Zipf {f.zipf:.1f}"]
     score = PRIOR + PER_ZIPF * f.zipf
-    near, near_reason, _ = _near_miss(f)
+    use: WordUse = article.of(token.text)
+    as_name = token.case == "name" or bool(use.name_contexts)
+    near, near_reason, slip = _near_miss(f, as_name)
     if near:
         score += near
         reasons.append(near_reason)
+    elif token.capitalised and not _has_neighbour(f):
+        score += NO_NEIGHBOUR
+        reasons.append("no word within two letters")
     if token.case == "lower":
         score += LOWER_CASE
         reasons.append("lower case inside a sentence")
@@ -127,28 +168,39 @@ def judge(
         reasons.append("capitalised inside a sentence")
     elif token.capitalised:
         reasons.append("capital at a sentence start or in a title-case line (no weight)")
-    use: WordUse = article.of(token.text)
-    if token.capitalised or use.name_contexts:
+    suspect = near >= STRONG_NEAR
+    if token.capitalised:
         score += _name_evidence(token, use, run, partners_ok, reasons)
+    else:
+        score += _word_evidence(token, use, run, suspect, reasons)
     if f.derived:
-        stem, affix = f.derived
-        strong_near = near >= NEAR_ONE * 1.0
-        score += DERIVED_NEAR_MISS if strong_near else DERIVED
-        reasons.append(f"'{stem}' with {affix}")
+        score += DERIVED_NEAR_MISS if suspect and slip else DERIVED if f.derived[1][0] == "-" else PREFIXED
+        reasons.append(f"'{f.derived[0]}' with {f.derived[1]}")
+    elif f.compound:
+        score += DERIVED_NEAR_MISS if suspect and slip else COMPOUND
+        reasons.append(f"'{f.compound[0]}' + '{f.compound[1]}'")
     if token.prefix and not token.capitalised and f.zipf >= 2.0:
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
-    flagged = score > 0
     suggestions, clear = _suggest(token, f)
-    return Verdict(flagged, round(score, 2), tuple(reasons), suggestions, clear)
+    return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear)
+
+
+def _plural(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
 
 
 def _name_evidence(token: Token, use: WordUse, run: RunEvidence | None, partners_ok: int, reasons: list[str]) -> float:
     score = 0.0
-    others = len(use.name_contexts - {(token.before.lower(), token.after.lower())})
+    here = (token.before.lower(), token.after.lower())
+    others = len(use.name_contexts - {here})
     if others:
         score += OTHER_SENTENCES * min(others, 3)
-        reasons.append(f"capitalised in {others} other sentence{'s' if others > 1 else ''}")
+        reasons.append(f"capitalised inside {_plural(others, 'other sentence')}")
+    elif len(use.capital_contexts - {here}) > 0:
+        again = len(use.capital_contexts - {here})
+        score += REPEATED * min(again, 2)
+        reasons.append(f"used again in {_plural(again, 'other sentence')}")
     if use.titled:
         score += AFTER_TITLE
         reasons.append("after a title")
@@ -168,17 +220,38 @@ def _name_evidence(token: Token, use: WordUse, run: RunEvidence | None, partners
         score += INNER_APOSTROPHE
         reasons.append("an apostrophe inside a capitalised word")
     if run is not None:
-        elsewhere = run.as_name[token.text.lower()] - (1 if use.name_contexts else 0)
+        key = token.text.lower()
+        as_name = run.as_name[key] - (1 if use.name_contexts else 0)
+        as_capital = run.as_capital[key] - (1 if use.capital_contexts else 0) - as_name
+        if as_name > 0:
+            score += OTHER_ARTICLES * min(as_name, 3)
+            reasons.append(f"a name in {_plural(as_name, 'other article')} of the run")
+        elif as_capital > 0:
+            score += OTHER_ARTICLES_CAPITAL * min(as_capital, 2)
+            reasons.append(f"capitalised in {_plural(as_capital, 'other article')} of the run")
+    return score
+
+
+def _word_evidence(token: Token, use: WordUse, run: RunEvidence | None, suspect: bool, reasons: list[str]) -> float:
+    if suspect:
+        return 0.0  # a misspelling can be repeated: repetition vouches only for words no slip explains
+    score = 0.0
+    again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
+    if again:
+        score += REPEATED * min(again, 2)
+        reasons.append(f"used again in {_plural(again, 'other sentence')}")
+    if run is not None:
+        elsewhere = run.as_lower[token.text.lower()] - (1 if use.lower_contexts else 0)
         if elsewhere > 0:
-            score += OTHER_ARTICLES * min(elsewhere, 3)
-            reasons.append(f"a name in {elsewhere} other article{'s' if elsewhere > 1 else ''} of the run")
+            score += OTHER_ARTICLES_LOWER * min(elsewhere, 2)
+            reasons.append(f"used in {_plural(elsewhere, 'other article')} of the run")
     return score
 
 
 def _suggest(token: Token, f: Facts) -> tuple[tuple[str, ...], bool]:
-    if not f.near:
+    ranked = [c for c in f.near if c.listed or c.zipf >= 2.0]
+    if not ranked:
         return (), False
-    ranked = list(f.near)
     clear = len(ranked) == 1 or ranked[0].rank - ranked[1].rank >= 1.0
-    clear = clear and ranked[0].distance == 1 and ranked[0].zipf >= 3.0
+    clear = clear and ranked[0].distance == 1 and ranked[0].zipf >= 3.0 and ranked[0].listed
     return tuple(match_case(c.word, token.text) for c in ranked[:5]), clear
