@@ -10,7 +10,8 @@ from lint.text import Text
 
 # letters with inner apostrophes or hyphens: "Sa'ar", "don't", "Israel-Azerbaijan" (split on hyphens later)
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
-SENTENCE_END = re.compile(r"[.!?:]['\"”’)\]]*\s*$|^\s*$|^\s*[-*#>]+\s*$|\n\s*\n\s*$")
+CLOSERS = "'\"”’)]*_"
+LINE_MARKUP = re.compile(r"\s*(?:[-*+>#|]+|\d{1,3}[.)])?\s*")
 
 
 @dataclass(frozen=True)
@@ -18,30 +19,41 @@ class Word:
     text: str
     start: int  # index into the Text's value
     end: int
-    sentence_start: bool  # first word of a sentence, a line or a list item
+    sentence_start: bool  # first word of a sentence, a paragraph, a heading or a list item
 
     @property
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
 
 
+def starts_sentence(gap: str) -> bool:
+    """Does a word after ``gap`` (the text since the previous word) begin a sentence?
+
+    After . ! ? or : (closing quotes and brackets allowed), after a blank line,
+    and at the start of a heading, list item, quote or table cell.  A word at the
+    start of a hard-wrapped line inside a paragraph does not.
+    """
+    tail = gap.rstrip(" \t\r\n" + CLOSERS + "“‘(")
+    if tail.endswith((".", "!", "?", ":", "…")):
+        return True
+    if "\n" not in gap:
+        return False
+    lines = gap.split("\n")
+    if any(not line.strip() for line in lines[1:-1]):  # a blank line: a new paragraph
+        return True
+    last = lines[-1]
+    return bool(last.strip()) and LINE_MARKUP.fullmatch(last) is not None
+
+
 def words(text: Text) -> Iterator[Word]:
     """Every word of ``text`` in order, with whether it starts a sentence."""
     value = text.value
     last = 0
-    first = True
     for m in WORD.finditer(value):
-        gap = value[last : m.start()]
-        starts = first or bool(SENTENCE_END.search(gap)) or "\n" in gap and _line_start(value, m.start())
-        yield Word(m.group(), m.start(), m.end(), bool(starts))
+        starts = last == 0 and not any(ch.isalnum() for ch in value[: m.start()])
+        starts = starts or starts_sentence(value[last : m.start()])
+        yield Word(m.group(), m.start(), m.end(), starts)
         last = m.end()
-        first = False
-
-
-def _line_start(value: str, i: int) -> bool:
-    """True when only markup stands between the line start and ``i``."""
-    line_start = value.rfind("\n", 0, i) + 1
-    return not any(ch.isalnum() for ch in value[line_start:i])
 
 
 def is_title_case(line: str) -> bool:

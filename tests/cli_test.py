@@ -53,7 +53,7 @@ def test_json_contract(cli: Any, tmp_path: Path) -> None:
     assert set(doc) == {"diagnostics", "summary"}
     (d,) = [d for d in doc["diagnostics"] if d["rule"].startswith("spelling")]
     assert {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "suggestions"} <= set(d)
-    assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (8, 38, 8, 47)  # 1-based, end exclusive
+    assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (8, 36, 8, 45)  # 1-based, end exclusive
     line = TYPO_ARTICLE.splitlines()[d["line"] - 1]
     assert line[d["column"] - 1 : d["end_column"] - 1] == "goverment"
     assert d["suggestions"][0] == "government"
@@ -68,9 +68,9 @@ def test_text_output_underlines_the_word(cli: Any, tmp_path: Path) -> None:
     result = cli("check", article)
     lines = result.out.splitlines()
     (i,) = [k for k, ln in enumerate(lines) if "spelling" in ln]
-    assert re.match(rf"{re.escape(str(article))}:8:38: error spelling\.\S+ .*goverment", lines[i])
+    assert re.match(rf"{re.escape(str(article))}:8:36: error spelling\.\S+ .*goverment", lines[i])
     assert lines[i + 1].strip() == TYPO_ARTICLE.splitlines()[7].strip()
-    assert lines[i + 2].index("^") - lines[i + 1].index("The") == 37
+    assert lines[i + 2].index("^") - lines[i + 1].index("The") == 35
     assert lines[i + 2].count("^") == len("goverment")
     assert "government" in lines[i + 3]
     assert "\033[" not in result.out  # no colour when not on a terminal

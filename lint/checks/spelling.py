@@ -24,7 +24,7 @@ variety of English than the house's: ``language = "en-GB"`` or ``"en-US"``),
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -70,7 +70,8 @@ class WordList:
                 continue
             if " " in entry or "-" in entry:
                 flags = 0 if entry != entry.lower() else re.IGNORECASE
-                out.phrases.append(re.compile(r"(?<!\w)" + re.escape(entry) + r"(?!\w)", flags))
+                pattern = r"\s+".join(re.escape(part) for part in entry.split()).replace("'", "['’]")
+                out.phrases.append(re.compile(r"(?<!\w)" + pattern + r"(?!\w)", flags))
             elif entry == entry.lower():
                 out.folded.add(normal(entry))
             else:
@@ -108,6 +109,24 @@ class State:
     reject: Rejected
     run_evidence: RunEvidence = field(default_factory=RunEvidence)
     articles: dict[int, tuple[list[tuple[Text, list[Token]]], ArticleEvidence]] = field(default_factory=dict)
+    outside: dict[str, Callable[[str], bool]] = field(default_factory=dict)  # language -> "not a known word"
+
+    def wanted(self, lang: str) -> Callable[[str], bool]:
+        """Which words to look at in ``lang``: the ones outside the dictionary (every word for en-GB/en-US)."""
+        if lang not in self.outside:
+            lx = lexicon(base_language(lang))
+            every = lang in BRITISH + AMERICAN
+            seen: dict[str, bool] = {}
+
+            def outside(word: str) -> bool:
+                answer = seen.get(word)
+                if answer is None:
+                    answer = (every and word.islower()) or not any(lx.known(f) for f in base_forms(word))
+                    seen[word] = answer
+                return answer
+
+            self.outside[lang] = outside
+        return self.outside[lang]
 
 
 def _state(run: Run) -> State:
@@ -124,10 +143,11 @@ def _state(run: Run) -> State:
     return state
 
 
-def _read(article: Article, state: State) -> tuple[list[tuple[Text, list[Token]]], ArticleEvidence]:
+def _read(article: Article, run: Run, state: State) -> tuple[list[tuple[Text, list[Token]]], ArticleEvidence]:
     key = id(article)
     if key not in state.articles:
-        texts = [(t, list(tokens(t))) for t in article.texts()]
+        wanted = state.wanted(language(article, run))
+        texts = [(t, list(tokens(t, wanted))) for t in article.texts()]
         evidence = collect(tok for _, toks in texts for tok in toks)
         state.articles[key] = (texts, evidence)
     return state.articles[key]
@@ -137,7 +157,7 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
     """Count, over the run, the articles that use each word as a name."""
     state = _state(run)
     for article in articles:
-        _, evidence = _read(article, state)
+        _, evidence = _read(article, run, state)
         state.run_evidence.add(evidence)
 
 
@@ -151,7 +171,7 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
     ``check`` reports the flagged ones; ``--explain`` can show the others.
     """
     state = _state(run)
-    texts, evidence = _read(article, state)
+    texts, evidence = _read(article, run, state)
     lang = language(article, run)
     base = base_language(lang)
     lx = lexicon(base)

@@ -36,11 +36,12 @@ RULES: dict[str, tuple[Severity, str]] = {
 }
 
 # words a note may open with that read better in lower case inside the message's brackets
-_LOWER_OPENERS = frozenset(
-    "the a an this that these those it its used use not only outdated archaic formerly once "
-    "spelling common plural singular adjective noun demonym currency capital house our since "
-    "in on for as older old one two three no never always avoid prefer write do don't".split()
-)
+_OPENERS = """
+    the a an this that these those it its used use not only outdated archaic formerly once
+    spelling common plural singular adjective noun demonym currency capital house our since
+    in on for as older old one two three no never always avoid prefer write do don't
+"""
+_LOWER_OPENERS = frozenset(_OPENERS.split())
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def compile_terms(raw: Sequence[dict[str, Any]], run: Run | None = None) -> list
                     raise _bad_regex(run, form, err) from None
         body = "|".join(f"(?:{f})" if regex else _phrase(f) for f in alternatives)
         flags = 0 if case_sensitive else re.IGNORECASE
-        pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", flags)
+        pattern = re.compile(rf"(?<![\w'’])(?:{body})(?!\w)", flags)
         level = item.get("level")
         needles = () if regex else tuple(sorted({f.split()[0].lower() for f in forms}))
         out.append(
@@ -190,5 +191,5 @@ def check(article: Article, run: Run) -> Iterator[Finding]:
                 (hit.replacement,),
                 severity=hit.term.level,
                 fix=fix,
-                explanation=f"the house style file lists '{hit.found}' among the forms to replace with '{hit.term.use}'",
+                explanation=f"the house style lists '{hit.found}' among the forms to replace with '{hit.term.use}'",
             )

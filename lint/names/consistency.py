@@ -8,18 +8,24 @@ says they belong to different people or things:
 - two spellings whose given names differ ("Gordon Brown", "Des Browne") name two people;
 - nicknames (Bob/Rob) are never variants; distinct given names (John/Jon, Steven/Stephen)
   only when the same surname follows both;
-- two common words ("Allen"/"Allan", "Brown"/"Browne"), and names under four letters,
-  need the same given name before both;
-- the group's main spelling must be used as a name (not only to open sentences or in a
-  title-case headline).
+- two well-known words or names ("Allen"/"Allan", "Center"/"Centre") need the same given
+  name before both, or one of them given in full and the other never (news style names a
+  person in full first: "David Payne", then "Mr Paine"); names under four letters need the
+  same given name or surname next to both;
+- a close misspelling of an everyday word ("Partey" for "Party") is left to the spelling
+  check unless it is a pattern variant used as a name ("United Stattes");
+- the group's main spelling must be used as a name here (not only to open sentences or in
+  a title-case headline), or be the spelling the other articles use.
 
-In each group the main spelling is the glossary's, else the most used, then the one the
+In each group the main spelling is the glossary's; else the one the other articles of the
+run use; else one the language knows at all (wordfreq); then the most used here, the one the
 archive uses most, the better-known one, the one given in full ("Ilham Aliyev"), the first.
 Every other spelling of the group is reported.
 
-Against the archive, a spelling found in only one article (or a handful) is reported when
-the rest of the run's articles agree on a close spelling and it is neither a common word
-nor, by its given name, somebody else.
+Against the archive, a spelling found in one article (or a few) is reported when the other
+articles agree on a close spelling, by a wide margin, or as the same full name, or as a
+spelling the language knows where this one is unknown; never for a common word, nor for
+somebody else by their given name.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from dataclasses import dataclass, field
 from lint.names.extract import Mention
 from lint.names.index import NameIndex
 from lint.names.people import distinct_given_names, given_name, nickname_related, same_person_names
-from lint.names.similar import PATTERN, blocking_keys, variant_reason
+from lint.names.similar import ACCENTS, PATTERN, blocking_keys, variant_reason
 
 COMMON = 3.0  # Zipf frequency from which a spelling is a well-known word or name in its own right
 WORD = 4.0  # … and from which it is above all an everyday word ("States", "People", "Government")
@@ -65,6 +71,11 @@ class Spelling:
         """Only ever a given name before another name."""
         named = [m for m in self.mentions if not m.headline]
         return bool(named) and all(m.lead and not m.first for m in named)
+
+    @property
+    def person(self) -> bool:
+        """Referred to as a person somewhere: "Mr Paine", "Paine said"."""
+        return any(m.title or m.said for m in self.mentions)
 
     @property
     def full(self) -> bool:
@@ -102,25 +113,27 @@ def same_thing(
     shared_next = bool(odd.nexts & main.nexts)
     if nickname_related(odd.text, main.text):
         return None
-    if (given and odd.lead_only or distinct_given_names(odd.text, main.text)) and not shared_next:
+    if ((given and odd.lead_only) or distinct_given_names(odd.text, main.text)) and not shared_next:
         return None  # two given names: the same person only when the same surname follows
     if min(len(odd.text), len(main.text)) < 4 and not (shared_first or shared_next):
         return None
     # news style gives a person's full name first: of two close surnames only one of which is
     # ever given with a first name, the other is a later reference to the same person
-    introduced_once = bool(odd.firsts) != bool(firsts_main) and (odd.full or main.full)
+    # ("Austin, Texas" beside "Jane Austen" is no such reference: it needs a title or a verb of speech)
+    bare = odd if not odd.firsts else main
+    introduced_once = bool(odd.firsts) != bool(firsts_main) and bare.person
     if zipf(odd.text) >= COMMON and zipf(main.text) >= COMMON and not (shared_first or shared_next or introduced_once):
         return None  # two well-known words or names
     if not odd.proper and zipf(odd.text) >= 2.5:
         return None  # a real word that only opens sentences
-    if zipf(main.text) >= WORD and (not odd.proper or reason != PATTERN):
+    if zipf(main.text) >= WORD and (not odd.proper or reason not in (PATTERN, ACCENTS)):
         return None  # most likely a plain typo of an everyday word: the spelling check's to report
     return reason
 
 
-def _priority(s: Spelling, gloss: frozenset[str], archive: Callable[[str], int], zipf: Callable[[str], float]) -> tuple[
-    int, ...
-]:
+def _priority(
+    s: Spelling, gloss: frozenset[str], archive: Callable[[str], int], zipf: Callable[[str], float]
+) -> tuple[int, ...]:
     first = min((m.text.start + m.start for m in s.mentions), default=0)
     backed = archive(s.text) >= ARCHIVE_MIN  # the other articles use it
     seen = zipf(s.text) > 0  # the language knows the spelling at all
@@ -190,7 +203,8 @@ def against_archive(
             # the other articles agree by a wide margin; or they are more and say the same full
             # name; or at least as many agree on a spelling the language knows, this one unknown
             known = zipf(s.text) < 1.0 <= zipf(other)
-            if not (theirs >= ARCHIVE_RATIO * mine or same_name and theirs > mine or known and theirs >= mine):
+            wide = theirs >= ARCHIVE_RATIO * mine
+            if not (wide or (same_name and theirs > mine) or (known and theirs >= mine)):
                 continue
             if index.proper[other] * 2 < index.total(other):
                 continue  # mostly a sentence opener elsewhere: a word, not a name

@@ -149,14 +149,9 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
             and nxt.text.lower() not in TITLES
         ):
             following = POSSESSIVE.sub("", nxt.text)
-        said = bool(
-            nxt is not None
-            and nxt.text in SPEECH
-            and re.match(r"^,?[ \t]+$", _gap(value, w, nxt))
-            or prev is not None
-            and prev.text in SPEECH
-            and re.match(r"^[ \t]+$", _gap(value, prev, w))
-        )
+        said_after = nxt is not None and nxt.text in SPEECH and re.match(r"^,?[ \t]+$", _gap(value, w, nxt))
+        said_before = prev is not None and prev.text in SPEECH and re.match(r"^[ \t]+$", _gap(value, prev, w))
+        said = bool(said_after or said_before)
         yield Mention(
             spelling=spelling,
             text=text,

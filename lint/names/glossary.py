@@ -50,7 +50,9 @@ def compile_entries(raw: Iterable[dict[str, Any]]) -> list[Entry]:
     for item in raw:
         name = str(item["name"]).strip()
         variants = tuple(
-            v.strip() for v in (str(x) for x in item.get("variants", ())) if v.strip() and v.strip().lower() != name.lower()
+            v.strip()
+            for v in (str(x) for x in item.get("variants", ()))
+            if v.strip() and v.strip().lower() != name.lower()
         )
         if not variants:
             continue

@@ -71,10 +71,8 @@ class NameIndex:
         for s in ranked:
             if s in seen or self.articles(s) < min_articles:
                 continue
-            group = [s] + sorted(
-                (o for o in self.neighbours(s) if o not in seen and variant_reason(o, s)),
-                key=lambda o: (-self.articles(o), -self.total(o), o),
-            )
+            others = (o for o in self.neighbours(s) if o not in seen and variant_reason(o, s))
+            group = [s, *sorted(others, key=lambda o: (-self.articles(o), -self.total(o), o))]
             seen.update(group)
             if len(group) > 1:
                 out.append(group)

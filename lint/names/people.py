@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-TITLES = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLES = _words(
     """
     mr mrs ms miss mx dr prof professor sir dame lord lady madam madame monsieur herr frau
     president vice-president premier chancellor minister secretary senator sen rep representative
@@ -26,22 +31,22 @@ TITLES = frozenset(
     pope cardinal archbishop bishop reverend rev father fr pastor rabbi imam ayatollah mullah
     sister brother mother saint st
     coach manager striker midfielder defender goalkeeper captain skipper
-    """.split()
+    """
 )
 
 # verbs of attribution: "Hewitt said", "said Hewitt"
-SPEECH = frozenset(
+SPEECH = _words(
     """
     said says say told tells added adds asked asks explained explains noted notes wrote writes
     argued argues warned warns announced announces stated states insisted insists replied replies
     claimed claims confirmed confirms denied denies admitted admits acknowledged acknowledges
     urged urges described describes recalled recalls suggested suggests believes believed
     thinks thought agreed agrees declined declines testified testifies tweeted tweets posted
-    """.split()
+    """
 )
 
 # capitalised words that are grammar, not names ("The", "But", "When" …)
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = _words(
     """
     the a an and or but nor so yet for of in on at by to from with without into onto about above
     below after before during since until while when where why how what which who whom whose that
@@ -51,16 +56,16 @@ FUNCTION_WORDS = frozenset(
     your my we you they he she it i me him us them one two three four five six seven eight nine ten
     is are was were be been being has have had do does did will would can could should may might
     must shall let via per over under between among against through across within around near
-    """.split()
+    """
 )
 
 
 # proper nouns that are never a given name before a surname ("on Monday Hewitt said")
-NOT_GIVEN_NAMES = frozenset(
+NOT_GIVEN_NAMES = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today yesterday tomorrow
-    """.split()
+    """
 )
 
 

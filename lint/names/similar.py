@@ -35,6 +35,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, r in (
         (r"['’`\-.]", ""),
         (r"(?<=..)ee$", "e"),  # first, so "Housee" levels with "House" before ee -> i
+        (r"d?zh|dj", "j"),
         (r"sch", "sh"),
         (r"tch", "ch"),
         (r"ph", "f"),
@@ -45,6 +46,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=[bdgkt])h", ""),
         (r"w", "v"),
         (r"y", "i"),
+        (r"^ie(?=[^aeiou])", "e"),  # "Yevgeny", "Evgeny"
         (r"ou|oo", "u"),
         (r"ee", "i"),
         (r"ei", "ie"),
@@ -105,12 +107,17 @@ def inflected(a: str, b: str) -> bool:
 
 
 PATTERN = "the two spellings differ only by a transliteration or doubled-letter pattern"
+ACCENTS = "the two spellings differ only by accents"
 
 
 def variant_reason(a: str, b: str) -> str | None:
     """Why ``a`` and ``b`` look like spellings of one name; None when they do not."""
+    if a.lower().replace("’", "'") == b.lower().replace("’", "'"):
+        return None  # capitals or apostrophes only: not a spelling
     la, lb = fold(a), fold(b)
-    if la == lb or inflected(la, lb):
+    if la == lb:
+        return ACCENTS
+    if inflected(la, lb):
         return None
     shortest = min(len(la), len(lb))
     if shortest < 3 or abs(len(la) - len(lb)) > 3:

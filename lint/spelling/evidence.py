@@ -93,7 +93,7 @@ def collect(tokens: Iterable[Token]) -> ArticleEvidence:
             use.said = True
         if t.case == "name" and before in PLACE_BEFORE:
             use.place = True
-        if t.case == "name":
+        if not t.headline:
             for other in (t.before, t.after):
                 if _capital(other) and other.lower() not in NOT_PARTNERS and other.lower() not in TITLES:
                     use.partners.add(normal(other))

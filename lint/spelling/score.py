@@ -30,10 +30,11 @@ from lint.spelling.variants import american
 
 # weights (log-odds units); a positive total is a typo
 PRIOR = 2.6
-PER_ZIPF = -1.4  # each step of the word's own frequency
+PER_ZIPF = -1.5  # each step of the word's own frequency
 LOWER_CASE = 2.0  # unknown and in lower case inside a sentence
 NAME_POSITION = -3.5  # capitalised inside a sentence
-NEAR_ONE = 0.9  # per Zipf step a one-edit neighbour is more frequent (beyond the first half step)
+NEAR_ONE = 0.9  # per Zipf step a one-edit neighbour is more frequent (beyond the first steps)
+NEAR_ONE_FROM = 1.5
 NEAR_TWO = 0.45  # the same for a two-edit neighbour (beyond the first step)
 NEAR_CAP = 3.5
 NEAR_CAP_UNLISTED = 1.5  # a neighbour only seen on the web ("dropdown") says less
@@ -43,7 +44,9 @@ NO_NEIGHBOUR = -2.8  # capitalised and no word within reach: a name nobody write
 SLIP = 1.3  # a near miss of a typical kind (swap, doubling, neighbouring key, same sound) weighs more
 STRONG_NEAR = 1.0  # a near miss at least this heavy makes a derivation or repetition suspect
 OTHER_SENTENCES = -0.8  # each other sentence using it capitalised inside the sentence (up to three)
-REPEATED = -0.6  # each other sentence using it the same way (up to two)
+REPEATED = -0.6  # each other sentence using it capitalised (up to two)
+REPEATED_WORD = -0.8  # each other sentence using it in lower case (up to five)
+WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
 POSSESSIVE = -1.0
 NAME_PARTNER = -1.5  # beside another capitalised word that is itself a name
@@ -51,7 +54,7 @@ SAID = -1.0
 PLACE = -0.5
 OTHER_ARTICLES = -1.0  # each other article of the run using it as a name (up to three)
 OTHER_ARTICLES_CAPITAL = -0.7  # … or capitalised at a sentence start (up to two)
-OTHER_ARTICLES_LOWER = -0.7  # … or in lower case, when no near miss makes it suspect (up to two)
+OTHER_ARTICLES_LOWER = -1.2  # … or in lower case, when no near miss makes it suspect (up to three)
 INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
 DERIVED = -4.0  # a known word with a regular ending
 PREFIXED = -4.0  # a known word with a prefix
@@ -107,15 +110,15 @@ def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, bool]:
     best, reason, slip_kind = 0.0, "", False
     stem = f.derived[0] if f.derived else ""
     for c in f.near:
-        if c.distance > 1 and len(f.word) < 6:
-            continue  # two edits in a short word make another word, not a slip
+        if (c.distance > 1 and len(f.word) < 6) or len(c.word) < 3:
+            continue  # two edits in a short word make another word, not a slip; so does a letter and "at"
         if c.word == stem or (as_name and (not c.listed or c.kind == "a missing space")):
             continue
         gap = c.zipf - f.zipf
         if c.kind == "a missing space":
             w = NEAR_ONE * max(0.0, gap - 2.0)
         elif c.distance == 1:
-            w = NEAR_ONE * max(0.0, gap - 1.0)
+            w = NEAR_ONE * max(0.0, gap - NEAR_ONE_FROM)
         else:
             w = NEAR_TWO * max(0.0, gap - 1.5)
         slip = c.kind not in NOT_SLIPS or c.sounds_alike
@@ -137,7 +140,9 @@ def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, bool]:
 def _has_neighbour(f: Facts) -> bool:
     """A word one slip away, or a common word two slips away from a long word."""
     return any(
-        c.distance == 1 or (len(f.word) >= 6 and c.listed and c.zipf >= 3.0) for c in f.near if c.kind != "a missing space"
+        (c.distance == 1 and (c.listed or c.zipf >= 2.5)) or (len(f.word) >= 6 and c.listed and c.zipf >= 3.0)
+        for c in f.near
+        if c.kind != "a missing space"
     )
 
 
@@ -172,7 +177,7 @@ def judge(
     if token.capitalised:
         score += _name_evidence(token, use, run, partners_ok, reasons)
     else:
-        score += _word_evidence(token, use, run, suspect, reasons)
+        score += _word_evidence(token, f, use, run, suspect, reasons)
     if f.derived:
         score += DERIVED_NEAR_MISS if suspect and slip else DERIVED if f.derived[1][0] == "-" else PREFIXED
         reasons.append(f"'{f.derived[0]}' with {f.derived[1]}")
@@ -232,19 +237,27 @@ def _name_evidence(token: Token, use: WordUse, run: RunEvidence | None, partners
     return score
 
 
-def _word_evidence(token: Token, use: WordUse, run: RunEvidence | None, suspect: bool, reasons: list[str]) -> float:
-    if suspect:
-        return 0.0  # a misspelling can be repeated: repetition vouches only for words no slip explains
+def _word_evidence(
+    token: Token, f: Facts, use: WordUse, run: RunEvidence | None, suspect: bool, reasons: list[str]
+) -> float:
+    """A word used again and again, in this article and others, is a term, not a slip.
+
+    A misspelling can be repeated too: for a word one slip from a more frequent one
+    only wide use counts (a common word of the web used in several articles).
+    """
     score = 0.0
-    again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
-    if again:
-        score += REPEATED * min(again, 2)
-        reasons.append(f"used again in {_plural(again, 'other sentence')}")
+    elsewhere = 0
     if run is not None:
         elsewhere = run.as_lower[token.text.lower()] - (1 if use.lower_contexts else 0)
-        if elsewhere > 0:
-            score += OTHER_ARTICLES_LOWER * min(elsewhere, 2)
-            reasons.append(f"used in {_plural(elsewhere, 'other article')} of the run")
+    if suspect and (elsewhere < WIDE_USE or f.zipf < 3.3):
+        return 0.0
+    again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
+    if again:
+        score += REPEATED_WORD * min(again, 5)
+        reasons.append(f"used again in {_plural(again, 'other sentence')}")
+    if elsewhere > 0:
+        score += OTHER_ARTICLES_LOWER * min(elsewhere, 3)
+        reasons.append(f"used in {_plural(elsewhere, 'other article')} of the run")
     return score
 
 

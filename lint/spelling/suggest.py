@@ -125,8 +125,6 @@ def candidates(word: str, lexicon: Lexicon, limit: int = 8) -> list[Candidate]:
         kind = edit_kind(typed, meant) if distance == 1 else ""
         alike = sounds_alike(typed, meant)
         is_listed = listed(meant, lexicon)
-        if not is_listed and _misspelling(meant, z, lexicon):
-            continue  # "goverment" is on the web, but is no correction
         rank = z - 2.2 * (distance - 1) + SLIP_BONUS.get(kind, 0.0) + (0.8 if alike else 0.0)
         rank += (0.5 if meant[:1] == typed[:1] else 0.0) - (0.0 if is_listed else 1.0)
         out.append(Candidate(meant, distance, z, kind, alike, rank, is_listed))
@@ -135,7 +133,14 @@ def candidates(word: str, lexicon: Lexicon, limit: int = 8) -> list[Candidate]:
         z = min(lexicon.zipf(part) for part in split.split())
         out.append(Candidate(split, 1, z, "a missing space", False, z + 1.0, True))
     out.sort(key=lambda c: (-c.rank, c.word))
-    return out[:limit]
+    kept: list[Candidate] = []
+    for c in out:
+        if len(kept) == limit:
+            break
+        if not c.listed and _misspelling(c.word, c.zipf, lexicon):
+            continue  # "goverment" is on the web, but is no correction
+        kept.append(c)
+    return kept
 
 
 def _misspelling(word: str, z: float, lexicon: Lexicon) -> bool:

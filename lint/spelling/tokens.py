@@ -1,27 +1,34 @@
 """The words of a text worth spell-checking, with what their place says about them.
 
 Skipped: anything inside a URL, e-mail address, file name or path, handle (@name),
-hashtag, code, template marker (``{{ … }}``, ``{% … %}``, ``${…}``), HTML tag;
-words touching a digit or an underscore (``COVID19``, ``4pm``, ``snake_case``);
-single letters and two-letter words; acronyms in capitals up to five letters;
-words with a capital inside (``iPhone``, ``McDonald``, ``YouTube``); Roman numerals.
+hashtag, code, template marker (``{{ … }}``, ``{% … %}``, ``${…}``), HTML tag,
+lorem ipsum filler (the placeholder check reports it); words touching a digit or
+an underscore (``COVID19``, ``4pm``, ``snake_case``); one- and two-letter words;
+words in capitals (``NATO``, ``USEITI``) unless the whole line shouts; words with
+a capital inside (``iPhone``, ``McDonald``, ``YouTube``); Roman numerals.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lint.text import Text
-from lint.words import WORD, Word, is_title_case, words
+from lint.words import WORD, is_title_case
 
-# spans that are not prose, in any text (the Markdown reader already blanks most of them in bodies)
-NOT_PROSE = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|<[^<>\n]*>|`[^`\n]*`"
-    r"|(?:https?|ftp)://\S+|www\.\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w@#])[@#][A-Za-z][\w-]*",
-    re.DOTALL,
+# spans that are not prose, in any text (the Markdown reader already blanks most of them in bodies);
+# each pattern runs only when its mark is in the text
+NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("{", re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}", re.DOTALL)),
+    ("<", re.compile(r"<[^<>\n]*>")),
+    ("`", re.compile(r"`[^`\n]*`")),
+    ("://", re.compile(r"(?:https?|ftp)://\S+")),
+    ("www.", re.compile(r"www\.\S+")),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[A-Za-z]\w*")),
+    ("#", re.compile(r"(?<![\w#&])#[A-Za-z][\w-]*")),
+    ("orem ipsum", re.compile(r"\b[Ll]orem ipsum\b[^\n.]*")),
 )
 # inside one whitespace-delimited chunk: the marks of code, paths, domains and file names
 CODE_MARKS = re.compile(r"[\w)]\.[^\W\d_]|[/\\=|<>{}~^$%+&*]|\w_\w|_\w|\w_|[^\W\d_]\d|\d[^\W\d_]|::")
@@ -52,15 +59,53 @@ class Token:
     prefix: bool = False  # a hyphen and another word follow: "agri" in "agri-tech"
     compound: str = ""  # the hyphenated whole, hyphens removed ("agritech"), when there is one
     inner_apostrophe: bool = False  # Sa'ar, O'Brien
+    headline: bool = False  # in a title-case or all-capitals line: capitals say nothing there
 
     @property
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
 
 
+class _Lines:
+    """Which lines of a text are headlines in title case, or shout in capitals."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        self.value = text.value
+        self.starts = [0] + [m.end() for m in re.finditer("\n", self.value)]
+        self.cache: dict[int, tuple[bool, bool]] = {}
+
+    def kind(self, i: int) -> tuple[bool, bool]:
+        """(title case, shouting) of the line holding character ``i``."""
+        n = bisect.bisect_right(self.starts, i) - 1
+        if n not in self.cache:
+            a = self.starts[n]
+            b = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.value)
+            line = self.value[a:b]
+            long_words = [w for w in WORD.findall(line) if len(w) >= 5]
+            shouting = len(long_words) >= 2 and all(w.isupper() for w in long_words)
+            headline = self.text.field in ("title", "heading") or self._heading(n, line)
+            self.cache[n] = (headline and is_title_case(line), shouting)
+        return self.cache[n]
+
+    def _line(self, n: int) -> str:
+        if n < 0 or n >= len(self.starts):
+            return ""
+        b = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.value)
+        return self.value[self.starts[n] : b]
+
+    def _heading(self, n: int, line: str) -> bool:
+        """A Markdown heading, or a plain-text heading: a short line of its own, without final punctuation."""
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            return True
+        alone = not self._line(n - 1).strip() and not self._line(n + 1).strip()
+        return alone and 0 < len(stripped) < 90 and stripped[-1:].isalnum() and "," not in stripped
+
+
 def not_prose(value: str) -> list[tuple[int, int]]:
-    """Spans of ``value`` that are markup, code or addresses."""
-    return [m.span() for m in NOT_PROSE.finditer(value)]
+    """Spans of ``value`` that are markup, code, addresses or filler."""
+    return [m.span() for mark, pattern in NOT_PROSE if mark in value for m in pattern.finditer(value)]
 
 
 def _chunk(value: str, start: int, end: int) -> str:
@@ -74,122 +119,81 @@ def _chunk(value: str, start: int, end: int) -> str:
     return value[a:b].strip(EDGE_PUNCT)
 
 
-def _in(spans: list[tuple[int, int]], i: int) -> bool:
-    return any(a <= i < b for a, b in spans)
-
-
-def _sentence_start(value: str, word: Word, previous_end: int | None) -> bool:
-    """The first word of the text, of a sentence, paragraph, list item, heading or table cell."""
-    if previous_end is None:
-        return True
-    return bool(SENTENCE_GAP.search(value[previous_end : word.start]))
-
-
-def tokens(text: Text) -> Iterator[Token]:
-    """The words of ``text`` worth checking."""
+def tokens(text: Text, wanted: Callable[[str], bool] | None = None) -> Iterator[Token]:
+    """The words of ``text`` worth checking (of those, only the ``wanted`` ones)."""
     value = text.value
-    skip = not_prose(value)
-    found = list(words(text))
-    title_lines: dict[int, bool] = {}
-
-    def line_is_title(i: int) -> bool:
-        a = value.rfind("\n", 0, i) + 1
-        if a not in title_lines:
-            b = value.find("\n", i)
-            line = value[a : b if b >= 0 else len(value)]
-            letters = [c for c in line if c.isalpha()]
-            shouting = len(letters) > 8 and all(c.isupper() for c in letters)
-            title_lines[a] = shouting or (text.field in ("title", "heading") or _heading(line)) and is_title_case(line)
-        return title_lines[a]
-
-    previous_end: int | None = None
-    for n, w in enumerate(found):
-        starts = _sentence_start(value, w, previous_end)
-        previous_end = w.end
-        token = _token(text, value, found, n, w, starts, skip, line_is_title)
+    found = list(WORD.finditer(value))
+    skip: list[tuple[int, int]] | None = None
+    lines: _Lines | None = None
+    for n, m in enumerate(found):
+        word = m.group()
+        if len(word) <= 2 or (wanted is not None and not wanted(word)):
+            continue
+        if skip is None:
+            skip = not_prose(value)
+            lines = _Lines(text)
+        assert lines is not None
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        token = _token(value, found, n, lines)
         if token is not None:
             yield token
 
 
-def _heading(line: str) -> bool:
-    """A Markdown heading, or a short line without final punctuation (a plain-text heading)."""
-    stripped = line.strip()
-    return stripped.startswith("#") or (0 < len(stripped) < 90 and stripped[-1:].isalnum())
-
-
-def _token(
-    text: Text,
-    value: str,
-    found: list[Word],
-    n: int,
-    w: Word,
-    sentence_start: bool,
-    skip: list[tuple[int, int]],
-    line_is_title: object,
-) -> Token | None:
-    word = w.text
-    if _in(skip, w.start):
-        return None
-    chunk = _chunk(value, w.start, w.end)
-    if CODE_MARKS.search(chunk):
-        return None
-    before_ch = value[w.start - 1] if w.start else " "
-    after_ch = value[w.end] if w.end < len(value) else " "
+def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Token | None:
+    m = found[n]
+    word, start, end = m.group(), m.start(), m.end()
+    before_ch = value[start - 1] if start else " "
+    after_ch = value[end] if end < len(value) else " "
     if before_ch.isdigit() or after_ch.isdigit() or "_" in (before_ch, after_ch):
         return None
-    possessive = False
-    plain = word.replace("’", "'")
-    if plain.lower().endswith("'s") and len(plain) > 3:
-        word, possessive = word[:-2], True
-    if len(word) <= 2 or ROMAN.match(word) and (word.isupper() or len(word) <= 4):
+    if CODE_MARKS.search(_chunk(value, start, end)):
         return None
+    possessive = False
+    if word.replace("’", "'").lower().endswith("'s") and len(word) > 3:
+        word, possessive = word[:-2], True
     letters = word.replace("'", "").replace("’", "")
-    if letters.isupper():
-        if len(letters) <= 5:
-            return None  # an acronym
-    elif any(c.isupper() for c in letters[1:]):
+    if len(letters) <= 2 or ROMAN.match(letters) and (letters.isupper() or len(letters) <= 4):
+        return None
+    title_line, shouting = lines.kind(start)
+    if letters.isupper() and not shouting:
+        return None  # an acronym: NATO, USEITI
+    if not letters.isupper() and any(c.isupper() for c in letters[1:]):
         return None  # iPhone, McDonald, YouTube: a brand or a name
-    inner = "'" in word[1:] or "’" in word[1:]
-    if sentence_start:
+    if n == 0 or SENTENCE_GAP.search(value[found[n - 1].end() : start]):
         case = "neutral"
     elif word[0].isupper():
-        case = "neutral" if (letters.isupper() or line_is_title(w.start)) else "name"  # type: ignore[operator]
+        case = "neutral" if (title_line or shouting) else "name"
     else:
         case = "lower"
-    if letters.isupper() and case == "name":
-        case = "neutral"
-    before = found[n - 1].text if n and value[found[n - 1].end : w.start] == " " else ""
-    before2 = found[n - 2].text if before and n > 1 and value[found[n - 2].end : found[n - 1].start] == " " else ""
-    after = found[n + 1].text if n + 1 < len(found) and value[w.end : found[n + 1].start] == " " else ""
-    prefix = after_ch == "-" and n + 1 < len(found) and found[n + 1].start == w.end + 1
-    compound = ""
-    if prefix or before_ch == "-":
-        a = w.start
-        while a > 1 and value[a - 1] == "-" and value[a - 2].isalpha():
-            a -= 1
-            while a > 0 and (value[a - 1].isalpha() or value[a - 1] in "'’"):
-                a -= 1
-        b = w.end
-        while b + 1 < len(value) and value[b] == "-" and value[b + 1].isalpha():
-            b += 1
-            while b < len(value) and (value[b].isalpha() or value[b] in "'’"):
-                b += 1
-        whole = value[a:b]
-        if WORD.fullmatch(whole.replace("-", "")):
-            compound = whole.replace("-", "")
+    before = found[n - 1].group() if n and value[found[n - 1].end() : start] == " " else ""
+    after = found[n + 1].group() if n + 1 < len(found) and value[end : found[n + 1].start()] == " " else ""
+    before2 = ""
+    if before and n > 1 and value[found[n - 2].end() : found[n - 1].start()] == " ":
+        before2 = found[n - 2].group()
+    prefix = after_ch == "-" and n + 1 < len(found) and found[n + 1].start() == end + 1
+    compound = _compound(value, start, end) if prefix or before_ch == "-" else ""
+    inner = "'" in word[1:] or "’" in word[1:]
     return Token(
-        word,
-        w.start,
-        w.start + len(word),
-        case,
-        possessive,
-        before,
-        after,
-        before2,
-        prefix,
-        compound,
-        inner,
+        word, start, start + len(word), case, possessive, before, after, before2, prefix, compound, inner,
+        title_line or shouting,
     )
+
+
+def _compound(value: str, start: int, end: int) -> str:
+    """The hyphenated word around ``start:end`` with its hyphens removed: "agri-tech" -> "agritech"."""
+    a = start
+    while a > 1 and value[a - 1] == "-" and value[a - 2].isalpha():
+        a -= 1
+        while a > 0 and (value[a - 1].isalpha() or value[a - 1] in "'’"):
+            a -= 1
+    b = end
+    while b + 1 < len(value) and value[b] == "-" and value[b + 1].isalpha():
+        b += 1
+        while b < len(value) and (value[b].isalpha() or value[b] in "'’"):
+            b += 1
+    whole = value[a:b].replace("-", "")
+    return whole if WORD.fullmatch(whole) else ""
 
 
 def base_forms(word: str) -> list[str]:

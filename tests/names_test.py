@@ -1,0 +1,273 @@
+"""The names check: the house glossary, one name spelled two ways, and the archive's spellings."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lint.article import Article
+from lint.checks import names
+from lint.config import Config
+from lint.diagnostics import Diagnostic
+from lint.errors import FatalError
+from lint.names.index import NameIndex
+from lint.names.similar import variant_reason
+from lint.readers import read_path, read_text
+from lint.rules import entries
+from lint.run import Run, check_articles
+from tests.conftest import SEEDS
+
+
+def article(body: str, title: str = "Talks in Baku", name: str = "story.md", front: str = "") -> Article:
+    text = f'---\ntitle: "{title}"\ndate: 2026-01-15\n{front}---\n\n{textwrap.dedent(body).strip()}\n'
+    return read_text(name, text, "markdown")
+
+
+def findings(*articles: Article, config: Config | None = None) -> list[Diagnostic]:
+    return check_articles(list(articles), config or Config(select=("names",)))
+
+
+def flagged(found: list[Diagnostic], art: Article) -> list[tuple[str, str, str]]:
+    """(rule, the words the finding points at, the suggestion) for each finding."""
+    lines = art.source.splitlines()
+    return [(d.rule, lines[d.line - 1][d.column - 1 : d.end_column - 1], d.suggestions[0]) for d in found]
+
+
+def apply(art: Article, found: list[Diagnostic]) -> str:
+    out = art.source
+    for d in sorted(found, key=lambda d: -(d.fix.start if d.fix else 0)):
+        assert d.fix is not None
+        out = out[: d.fix.start] + d.fix.text + out[d.fix.end :]
+    return out
+
+
+# Real transliteration and spelling pairs: each must be recognised as one name.
+SAME_NAME = (
+    ("Aliyev", "Aliev"),
+    ("Hewitt", "Hewit"),
+    ("Zelensky", "Zelenskyy"),
+    ("Zelenskiy", "Zelensky"),
+    ("Gaddafi", "Gadhafi"),
+    ("Qaddafi", "Gaddafi"),
+    ("Khamenei", "Khameini"),
+    ("Netanyahu", "Nethanyahu"),
+    ("Rachmaninoff", "Rachmaninov"),
+    ("Tchaikovsky", "Tchaikovskiy"),
+    ("Blair", "Blaire"),
+    ("Sergei", "Sergey"),
+    ("Medvedev", "Medvedyev"),
+    ("Erdoğan", "Erdogan"),
+    ("Yevgeny", "Evgeny"),
+    ("Ahmadinejad", "Ahmadinezhad"),
+    ("Tymoshenko", "Timoshenko"),
+    ("Yanukovych", "Yanukovich"),
+    ("Mubarak", "Moubarak"),
+    ("Kadyrov", "Kadirov"),
+    ("Chernomyrdin", "Tchernomyrdin"),
+    ("McDonald", "MacDonald"),
+    ("Muhammad", "Mohammed"),
+)
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_NAME)
+def test_transliteration_pairs_are_one_name(a: str, b: str) -> None:
+    assert variant_reason(a, b) is not None
+    assert variant_reason(b, a) is not None
+
+
+# Words of one stem, and different places: never variants of each other, whatever the context.
+NOT_VARIANTS = (
+    ("Israel", "Israeli"),
+    ("Afghan", "Afghani"),
+    ("Afghani", "Afghans"),
+    ("Australia", "Australian"),
+    ("Hama", "Hamas"),
+    ("Ivanov", "Ivanova"),
+    ("Iran", "Iraq"),
+    ("Austria", "Australia"),
+    ("Kenya", "Kenyan"),
+    ("Obama", "Osama"),
+    ("Smith", "Smith"),
+    ("We're", "We’re"),
+)
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_VARIANTS)
+def test_inflections_and_different_places_are_not_variants(a: str, b: str) -> None:
+    assert variant_reason(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "odd", "main", "message"),
+    (
+        (
+            "President Ilham Aliyev met the delegation. Aliyev said the talks went well. Later Aliev added more.",
+            "Aliev",
+            "Aliyev",
+            "'Aliev' here, but 'Aliyev' twice in this article",
+        ),
+        (
+            "The club signed Peter Hewitt on Friday. The coach said Hewit would start on Sunday.",
+            "Hewit",
+            "Hewitt",
+            "'Hewit' here, but 'Hewitt' once in this article",
+        ),
+        (
+            'The bureau\'s David Payne attributes the decline to the drought. "It is the right way," Mr Paine said.',
+            "Paine",
+            "Payne",
+            "'Paine' here, but 'Payne' once in this article",
+        ),
+        (
+            "Colonel Muammar Gaddafi spoke for an hour. Gaddafi warned the rebels. Critics say Qaddafi will not go.",
+            "Qaddafi",
+            "Gaddafi",
+            "'Qaddafi' here, but 'Gaddafi' twice in this article",
+        ),
+    ),
+)
+def test_a_name_spelled_two_ways_is_reported_on_the_odd_spelling(body: str, odd: str, main: str, message: str) -> None:
+    art = article(body)
+    found = findings(art)
+    assert flagged(found, art) == [("names.inconsistent", odd, main)]
+    assert found[0].message == message
+    assert re.search(rf"\b{odd}\b", apply(art, found)) is None
+
+
+# Two people, or a name and a word: nothing to report.
+DIFFERENT = (
+    "Gordon Brown met Des Browne in London. Brown said the talks went well and Browne agreed.",
+    "Robert Smith chaired the meeting. Bob Smith, his cousin, took notes.",
+    "Jon Snow interviewed the minister. The physician John Snow traced cholera to a pump.",
+    "Boris Johnson quoted the playwright Ben Jonson. Johnson said he admired Jonson.",
+    "Mohamed Salah scored twice. Crown Prince Mohammed bin Salman watched from the stands.",
+    "Tim Allen opened the show. The Allan Border Medal went to a young batter.",
+    "Israel and its Israeli allies met Iraqi and Iranian envoys in Iran and Iraq.",
+    "Mr Lee spoke first. Mr Li answered him.",
+    "Dr Sarah Peterson led the study. Her colleague Anne Petersen disagreed.",
+    'Peter Hewitt wrote the letter. "Hewit [sic] is wrong," the reply began. Hewitt laughed.',
+)
+
+
+@pytest.mark.parametrize("body", DIFFERENT)
+def test_different_people_and_words_are_not_merged(body: str) -> None:
+    art = article(body)
+    assert findings(art) == []
+
+
+def test_a_typo_of_an_everyday_word_in_a_headline_is_left_to_the_spelling_check() -> None:
+    art = article("People gathered in the square on Sunday. The People's Party spoke.", title="Pople Gather in Baku")
+    assert findings(art) == []
+
+
+def test_words_an_article_accepts_are_not_reported() -> None:
+    body = "The club signed Peter Hewitt on Friday. The coach said Hewit would start on Sunday."
+    art = article(body, front="copydesk:\n  accept: [Hewit]\n")
+    assert findings(art) == []
+
+
+def test_glossary_variant_is_reported_with_the_house_spelling() -> None:
+    art = article("Israeli President Ishaq Herzog arrived in Baku on Monday.")
+    found = findings(art)
+    assert flagged(found, art) == [("names.glossary", "Ishaq Herzog", "Isaac Herzog")]
+    assert found[0].message == "'Ishaq Herzog': the house spelling is 'Isaac Herzog' (President of Israel)"
+    assert "Isaac Herzog arrived" in apply(art, found)
+
+
+def test_glossary_hit_inside_a_yaml_string_has_its_exact_position() -> None:
+    # the escape before the name makes decoded and file columns differ
+    art = article("The visit went ahead.", title="Caf\\u00e9 talks with Ishaq Herzog")
+    found = findings(art)
+    assert [(d.line, d.column, d.end_column) for d in found] == [(2, 30, 42)]
+    assert art.source.splitlines()[1][29:41] == "Ishaq Herzog"
+    assert apply(art, found).splitlines()[1] == 'title: "Caf\\u00e9 talks with Isaac Herzog"'
+
+
+def test_glossary_hit_across_a_folded_line_is_suggested_but_not_fixed() -> None:
+    art = article("The visit went ahead.", front="summary: >\n  President Ishaq\n  Herzog visited Baku.\n")
+    (d,) = findings(art)
+    assert (d.rule, d.line, d.column, d.end_line) == ("names.glossary", 5, 13, 6)
+    assert d.suggestions == ("Isaac Herzog",)
+    assert d.fix is None  # the file has a line break where the text has a space
+
+
+def test_glossary_in_capitals_keeps_capitals() -> None:
+    art = article("Talks went ahead.", title="ISHAQ HERZOG IN BAKU")
+    (d,) = findings(art)
+    assert d.suggestions == ("ISAAC HERZOG",)
+
+
+def archive(n: int, odd_body: str) -> list[Article]:
+    arts = [
+        article(f"Former prime minister Tony Blair spoke in city {i}. Blair said peace was possible.", name=f"a{i}.md")
+        for i in range(n)
+    ]
+    return [*arts, article(odd_body, name="odd.md")]
+
+
+def test_a_spelling_the_rest_of_the_archive_does_not_use_is_reported() -> None:
+    arts = archive(6, "Mr Blaire said the talks in Belfast would resume. Tony Blaire smiled.")
+    found = findings(*arts)
+    assert [(d.path, d.rule, d.suggestions) for d in found] == [
+        ("odd.md", "names.archive", ("Blair",)),
+        ("odd.md", "names.archive", ("Blair",)),
+    ]
+    assert found[0].message == "'Blaire' here; 'Blair' in 6 other articles"
+
+
+def test_the_archive_does_not_speak_for_a_different_person() -> None:
+    arts = archive(6, "The actress Lionel Blaire opened the festival. Blaire said she was delighted.")
+    assert findings(*arts) == []
+
+
+def test_the_archive_index_is_kept_for_the_run() -> None:
+    arts = archive(4, "Mr Blaire said the talks would resume.")
+    run = Run(Config())
+    names.prepare(arts, run)
+    index = run.state["names"]
+    assert isinstance(index, NameIndex)
+    assert index.articles("Blair") == 4
+    assert index.articles("Blaire") == 1
+    assert index.total("Blair") == 8
+    assert index.firsts["Blair"]["Tony"] == 4
+    assert ["Blair", "Blaire"] in index.clusters()
+
+
+def test_in_a_single_article_the_archive_is_silent() -> None:
+    assert findings(article("Mr Blaire said the talks would resume.")) == []
+
+
+def test_the_seed_article_gets_the_house_spelling_of_herzog() -> None:
+    seed = read_path(SEEDS / "004_95c60ba5b8cee6dd.txt")
+    found = findings(seed)
+    lines = seed.source.splitlines()
+    assert [(d.rule, d.line, lines[d.line - 1][d.column - 1 : d.end_column - 1]) for d in found] == [
+        ("names.glossary", 1, "Ishaq Herzog"),
+        ("names.glossary", 2, "Ishaq Herzog"),
+    ]
+    assert {d.suggestions for d in found} == {("Isaac Herzog",)}
+
+
+def test_the_other_seed_has_no_names_finding() -> None:
+    assert findings(read_path(SEEDS / "000_18c8a299e144d0a2.txt")) == []
+
+
+def test_a_broken_glossary_names_its_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "desk-names.yaml"
+    bad.write_text(
+        "names:\n  - name: Isaac Herzog\n    variants: [Ishaq Herzog]\n  - name: Ilham Aliyev\n    notes: x\n"
+    )
+    run = Run(Config(rules=(bad,)))
+    with pytest.raises(FatalError) as err:
+        entries(run, "names")
+    message = str(err.value)
+    assert f"{bad}:4:" in message
+    assert "variants" in message
+
+
+def test_a_place_is_not_a_later_reference_to_a_person() -> None:
+    art = article("Jane Austen wrote six novels. Austen's letters survive. A festival in Austin, Texas, read them.")
+    assert findings(art) == []
