@@ -218,10 +218,7 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
         for w in words
         if "'" not in w
         and len(w) >= 2
-        and (
-            (counts.get(w, 0) and zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF)
-            or zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF_UNLISTED
-        )
+        and ((counts.get(w, 0) and zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF) or zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF_UNLISTED)
     ]
     db.executemany("INSERT OR IGNORE INTO near VALUES (?, ?)", sorted(_near_rows(suggestible)))
     db.commit()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_dir(name: str) -> Path:
     """``rules`` or ``schemas``: ``lint/_data/<name>`` in a wheel, ``<repo>/<name>`` in a checkout."""
     for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):

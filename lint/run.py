@@ -84,11 +84,11 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
             add(p, explicit=True)
         elif glob.has_magic(raw):
             matches = sorted(glob.glob(raw, recursive=True))
-            files = [Path(m) for m in matches if Path(m).is_file()]
-            if not files:
+            hits = [Path(m) for m in matches if Path(m).is_file()]
+            if not hits:
                 notices.append(f"{raw}: the pattern matches no file")
-            for f in files:
-                add(f, explicit=False)
+            for hit in hits:
+                add(hit, explicit=False)
         else:
             raise FatalError(f"{raw}: no such file or directory")
     return found
@@ -108,11 +108,11 @@ def _excluded(path: Path, config: Config) -> bool:
         rel = path.resolve().relative_to(config.root.resolve()).as_posix()
     except ValueError:
         rel = path.as_posix()
-    if config.exclude and any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.as_posix(), g) for g in config.exclude):
-        return True
-    if config.include and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.as_posix(), g) for g in config.include):
-        return True
-    return False
+
+    def matches(globs: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.as_posix(), g) for g in globs)
+
+    return matches(config.exclude) or bool(config.include and not matches(config.include))
 
 
 def enabled_checks(config: Config) -> list[str]:

@@ -78,9 +78,7 @@ class Text:
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "0": "\0", "/": "/"}
 
 
-def align(
-    field: str, value: str, raw: str, base: int, *, single_quoted: bool = False, escapes: bool = True
-) -> Text:
+def align(field: str, value: str, raw: str, base: int, *, single_quoted: bool = False, escapes: bool = True) -> Text:
     """Map each character of ``value`` (decoded) to its place in ``raw`` (source).
 
     ``raw`` is the source of a quoted or folded scalar starting at file offset

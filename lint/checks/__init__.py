@@ -40,8 +40,8 @@ OFF_BY_DEFAULT: set[str] = set()
 
 
 def load(name: str) -> Check:
-    module = importlib.import_module(CHECKS[name])
-    return module  # type: ignore[return-value]
+    module: Check = importlib.import_module(CHECKS[name])
+    return module
 
 
 def rule_table() -> dict[str, tuple[Severity, str]]:

@@ -11,10 +11,54 @@ from collections.abc import Callable, Iterator
 
 VOWELS = "aeiou"
 # endings that begin with a vowel drop a final e and may double a final consonant
-VOWEL_ENDINGS = ("ing", "ings", "ed", "er", "ers", "est", "able", "ably", "ism", "isms", "ist", "ists", "ish", "ize",
-                 "ized", "izes", "izing", "ise", "ised", "ises", "ising", "ization", "isation", "ability", "ity")
-CONSONANT_ENDINGS = ("s", "ly", "ness", "nesses", "ment", "ments", "ful", "fully", "less", "lessly", "ship", "ships",
-                     "hood", "hoods", "dom", "like", "wise", "ward", "wards")
+VOWEL_ENDINGS = (
+    "ing",
+    "ings",
+    "ed",
+    "er",
+    "ers",
+    "est",
+    "able",
+    "ably",
+    "ism",
+    "isms",
+    "ist",
+    "ists",
+    "ish",
+    "ize",
+    "ized",
+    "izes",
+    "izing",
+    "ise",
+    "ised",
+    "ises",
+    "ising",
+    "ization",
+    "isation",
+    "ability",
+    "ity",
+)
+CONSONANT_ENDINGS = (
+    "s",
+    "ly",
+    "ness",
+    "nesses",
+    "ment",
+    "ments",
+    "ful",
+    "fully",
+    "less",
+    "lessly",
+    "ship",
+    "ships",
+    "hood",
+    "hoods",
+    "dom",
+    "like",
+    "wise",
+    "ward",
+    "wards",
+)
 # words that take no endings: "somes", "haves", "thes" are typos
 CLOSED_CLASS = frozenset(
     """
@@ -26,9 +70,47 @@ CLOSED_CLASS = frozenset(
     can could may might must its his her their our your my mine yours him them they she he we you it
     """.split()
 )
-PREFIXES = ("un", "re", "pre", "non", "co", "anti", "dis", "mis", "over", "under", "out", "sub", "super", "inter",
-            "multi", "post", "semi", "mid", "cyber", "micro", "mega", "ultra", "eco", "bio", "geo", "tele", "trans",
-            "counter", "hyper", "mini", "auto", "cross", "pro", "neo", "pseudo", "quasi", "self", "up", "down")
+PREFIXES = (
+    "un",
+    "re",
+    "pre",
+    "non",
+    "co",
+    "anti",
+    "dis",
+    "mis",
+    "over",
+    "under",
+    "out",
+    "sub",
+    "super",
+    "inter",
+    "multi",
+    "post",
+    "semi",
+    "mid",
+    "cyber",
+    "micro",
+    "mega",
+    "ultra",
+    "eco",
+    "bio",
+    "geo",
+    "tele",
+    "trans",
+    "counter",
+    "hyper",
+    "mini",
+    "auto",
+    "cross",
+    "pro",
+    "neo",
+    "pseudo",
+    "quasi",
+    "self",
+    "up",
+    "down",
+)
 
 
 def derivations(word: str) -> Iterator[tuple[str, str]]:

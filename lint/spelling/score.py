@@ -137,6 +137,19 @@ def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, bool]:
     return best, reason, slip_kind
 
 
+def _slip_from_common(f: Facts) -> bool:
+    """One typical slip from a common word much more frequent than it: a misspelling, however often written."""
+    return any(
+        c.distance == 1
+        and c.listed
+        and len(c.word) >= 3
+        and c.zipf >= 3.5
+        and c.zipf - f.zipf >= 1.5
+        and (c.kind not in NOT_SLIPS or c.sounds_alike)
+        for c in f.near
+    )
+
+
 def _has_neighbour(f: Facts) -> bool:
     """A word one slip away, or a common word two slips away from a long word."""
     return any(
@@ -173,9 +186,9 @@ def judge(
         reasons.append("capitalised inside a sentence")
     elif token.capitalised:
         reasons.append("capital at a sentence start or in a title-case line (no weight)")
-    suspect = near >= STRONG_NEAR
+    suspect = near >= STRONG_NEAR or _slip_from_common(f)
     if token.capitalised:
-        score += _name_evidence(token, use, run, partners_ok, reasons)
+        score += _name_evidence(token, use, run, partners_ok, suspect, reasons)
     else:
         score += _word_evidence(token, f, use, run, suspect, reasons)
     if f.derived:
@@ -195,7 +208,9 @@ def _plural(n: int, what: str) -> str:
     return f"{n} {what}{'' if n == 1 else 's'}"
 
 
-def _name_evidence(token: Token, use: WordUse, run: RunEvidence | None, partners_ok: int, reasons: list[str]) -> float:
+def _name_evidence(
+    token: Token, use: WordUse, run: RunEvidence | None, partners_ok: int, suspect: bool, reasons: list[str]
+) -> float:
     score = 0.0
     here = (token.before.lower(), token.after.lower())
     others = len(use.name_contexts - {here})
@@ -231,7 +246,7 @@ def _name_evidence(token: Token, use: WordUse, run: RunEvidence | None, partners
         if as_name > 0:
             score += OTHER_ARTICLES * min(as_name, 3)
             reasons.append(f"a name in {_plural(as_name, 'other article')} of the run")
-        elif as_capital > 0:
+        elif as_capital > 0 and not suspect:
             score += OTHER_ARTICLES_CAPITAL * min(as_capital, 2)
             reasons.append(f"capitalised in {_plural(as_capital, 'other article')} of the run")
     return score

@@ -39,7 +39,12 @@ def edit_kind(typed: str, meant: str) -> str:
     """What single edit turns ``meant`` into ``typed``: a name for the slip, or "" when not one edit."""
     if len(typed) == len(meant):
         diff = [i for i, (x, y) in enumerate(zip(typed, meant, strict=True)) if x != y]
-        if len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == meant[diff[1]] and typed[diff[1]] == meant[diff[0]]:
+        if (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and typed[diff[0]] == meant[diff[1]]
+            and typed[diff[1]] == meant[diff[0]]
+        ):
             return "swapped letters"
         if len(diff) == 1:
             x, y = typed[diff[0]], meant[diff[0]]
@@ -62,7 +67,8 @@ def edit_kind(typed: str, meant: str) -> str:
             if ch in VOWELS:
                 return "an extra vowel" if extra else "a missing vowel"
             if extra and (
-                (i > 0 and adjacent_keys(ch, longer[i - 1])) or (i + 1 < len(longer) and adjacent_keys(ch, longer[i + 1]))
+                (i > 0 and adjacent_keys(ch, longer[i - 1]))
+                or (i + 1 < len(longer) and adjacent_keys(ch, longer[i + 1]))
             ):
                 return "an extra neighbouring key"
             return "an extra letter" if extra else "a missing letter"
@@ -146,13 +152,12 @@ def candidates(word: str, lexicon: Lexicon, limit: int = 8) -> list[Candidate]:
 def _misspelling(word: str, z: float, lexicon: Lexicon) -> bool:
     """An unlisted word one slip from a far more frequent listed word: a common misspelling."""
     return any(
-        d == 1 and listed(other, lexicon) and lexicon.zipf(other) >= z + 1.5
-        for other, d in lexicon.near(word, 1)
+        d == 1 and listed(other, lexicon) and lexicon.zipf(other) >= z + 1.5 for other, d in lexicon.near(word, 1)
     )
 
 
 def missing_space(word: str, lexicon: Lexicon) -> str:
-    """"the huge" for "thehuge": two frequent words, one of them a small word that runs into others."""
+    """ "the huge" for "thehuge": two frequent words, one of them a small word that runs into others."""
     best = ""
     best_z = 0.0
     for i in range(1, len(word)):

@@ -175,7 +175,17 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
     compound = _compound(value, start, end) if prefix or before_ch == "-" else ""
     inner = "'" in word[1:] or "’" in word[1:]
     return Token(
-        word, start, start + len(word), case, possessive, before, after, before2, prefix, compound, inner,
+        word,
+        start,
+        start + len(word),
+        case,
+        possessive,
+        before,
+        after,
+        before2,
+        prefix,
+        compound,
+        inner,
         title_line or shouting,
     )
 

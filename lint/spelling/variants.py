@@ -20,7 +20,11 @@ _LL = r"(?<=[aeiou][b-df-hj-np-tv-z]{1,2}[aeiou])"
 RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
-        (_OUR + r"our(?=(?:s|ed|ing|ings|ful|fully|ite|ites|itism|able|ably|er|ers|less|ism|ist|ists|hood|hoods|ly|y)?$)", "or"),
+        (
+            _OUR
+            + r"our(?=(?:s|ed|ing|ings|ful|fully|ite|ites|itism|able|ably|er|ers|less|ism|ist|ists|hood|hoods|ly|y)?$)",
+            "or",
+        ),
         (r"(?<=[a-z]{2})is(?=(?:e|ed|es|ing|ation|ations|ational|er|ers|able)$)", "iz"),
         (r"(?<=[a-z]{2})isation", "ization"),
         (r"ys(?=(?:e|ed|ing|er|ers)$)", "yz"),
