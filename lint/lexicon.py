@@ -40,6 +40,10 @@ FORMAT = 4
 NEAR_MIN_ZIPF = 1.5
 # so is a word only wordfreq knows ("dropdown", a British spelling, also common misspellings)
 NEAR_MIN_ZIPF_UNLISTED = 2.0
+ALPHABETS = {
+    "en": "abcdefghijklmnopqrstuvwxyz",
+    "other": "abcdefghijklmnopqrstuvwxyzáàâäãåçéèêëíìîïñóòôöõúùûüýÿßœæøąęłńśźżčďěňřšťůž",
+}
 WORD_SHAPE = re.compile(r"^[^\W\d_]+(?:'[^\W\d_]+)*$")
 
 
@@ -115,6 +119,24 @@ class Lexicon:
                 out.append((candidate, d))
         out.sort(key=lambda pair: (pair[1], -self.zipf(pair[0]), pair[0]))
         self._near[(key, max_distance)] = out
+        return out
+
+    def near_two(self, word: str) -> list[tuple[str, int]]:
+        """Frequent words exactly two edits from ``word``, of every kind (slower: for words :meth:`near` finds
+        nothing close to, such as "goberment", a letter wrong and one missing)."""
+        from jellyfish import damerau_levenshtein_distance
+
+        key = normal(word)
+        alphabet = ALPHABETS.get(self.lang, ALPHABETS["en"])
+        once = {key[:i] + c + key[i + j :] for i in range(len(key) + 1) for c in alphabet for j in (0, 1)}
+        keys = sorted({d for e in once for d in _deletions(e, 1)})
+        found: set[str] = set()
+        for i in range(0, len(keys), 30_000):
+            chunk = keys[i : i + 30_000]
+            sql = f"SELECT DISTINCT word FROM near WHERE key IN ({','.join('?' * len(chunk))})"
+            found.update(w for (w,) in self.db.execute(sql, chunk).fetchall())
+        out = [(c, 2) for c in found if int(damerau_levenshtein_distance(key, c)) == 2]
+        out.sort(key=lambda pair: (-self.zipf(pair[0]), pair[0]))
         return out
 
 
