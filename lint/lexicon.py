@@ -127,7 +127,7 @@ class Lexicon:
         from jellyfish import damerau_levenshtein_distance
 
         key = normal(word)
-        alphabet = ALPHABETS.get(self.lang, ALPHABETS["en"])
+        alphabet = ALPHABETS["en" if self.lang == "en" else "other"]
         once = {key[:i] + c + key[i + j :] for i in range(len(key) + 1) for c in alphabet for j in (0, 1)}
         keys = sorted({d for e in once for d in _deletions(e, 1)})
         found: set[str] = set()

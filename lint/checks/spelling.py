@@ -148,7 +148,7 @@ def _read(article: Article, run: Run, state: State) -> tuple[list[tuple[Text, li
     if key not in state.articles:
         wanted = state.wanted(language(article, run))
         texts = [(t, list(tokens(t, wanted))) for t in article.texts()]
-        evidence = collect(tok for _, toks in texts for tok in toks)
+        evidence = collect((text.field, tok) for text, toks in texts for tok in toks)
         state.articles[key] = (texts, evidence)
     return state.articles[key]
 
@@ -213,12 +213,15 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
                 continue
             pending.append((text, tok))
     # a capitalised neighbour vouches for a name only when it is not itself a typo
-    first = {id(tok): judge(tok, facts(tok.text, base), evidence, run_evidence) for _, tok in pending}
+    first = {id(tok): judge(tok, facts(tok.text, base), evidence, run_evidence, headline=text.field == "title")
+             for text, tok in pending}
     typos = {normal(tok.text) for _, tok in pending if first[id(tok)].flagged}
     for text, tok in pending:
         use = evidence.of(tok.text)
         partners = sum(1 for p in use.partners if p not in typos and (lx.known(p) or p in evidence.uses))
-        verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners) if partners else first[id(tok)]
+        verdict = first[id(tok)]
+        if partners:
+            verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners, text.field == "title")
         rule = "spelling.unknown" if verdict.flagged else ""
         yield Decision(text, tok, rule, verdict.reasons + (f"score {verdict.score:+.1f}",), verdict)
 

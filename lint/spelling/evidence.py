@@ -56,6 +56,7 @@ class WordUse:
     said: bool = False  # next to "said", "says", "told" …
     place: bool = False  # capitalised after "in", "from", "near" …
     partners: set[str] = field(default_factory=set)  # capitalised neighbours (lower-case forms)
+    outside_headline: bool = False  # used anywhere but the headline
 
 
 @dataclass
@@ -70,11 +71,13 @@ def _capital(word: str) -> bool:
     return word[:1].isupper()
 
 
-def collect(tokens: Iterable[Token]) -> ArticleEvidence:
-    """What the tokens of one article say about each word."""
+def collect(tokens: Iterable[tuple[str, Token]]) -> ArticleEvidence:
+    """What the tokens of one article (with the field each comes from) say about each word."""
     ev = ArticleEvidence()
-    for t in tokens:
+    for where, t in tokens:
         use = ev.uses.setdefault(normal(t.text), WordUse())
+        if where != "title":
+            use.outside_headline = True
         context = (t.before.lower(), t.after.lower())
         if not t.capitalised:
             use.lower_contexts.add(context)

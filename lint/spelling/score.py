@@ -56,8 +56,9 @@ OTHER_ARTICLES = -1.0  # each other article of the run using it as a name (up to
 OTHER_ARTICLES_CAPITAL = -0.7  # … or capitalised at a sentence start (up to two)
 OTHER_ARTICLES_LOWER = -1.2  # … or in lower case, when no near miss makes it suspect (up to three)
 INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
-DERIVED = -4.0  # a known word with a regular ending
-PREFIXED = -4.0  # a known word with a prefix
+HEADLINE_ONLY = 1.5  # capitalised in the headline and nowhere else
+DERIVED = -5.0  # a known word with a regular ending
+PREFIXED = -5.0  # a known word with a prefix
 COMPOUND = -3.0  # two content words written as one
 DERIVED_NEAR_MISS = -0.5  # … when it is also a typical slip from a more frequent word
 PREFIX_PART = -1.5  # "agri" in "agri-tech"
@@ -68,6 +69,7 @@ class Facts:
     """What the lexicon says about one word (lower case), whatever its place."""
 
     word: str
+    lang: str
     zipf: float
     near: tuple[Candidate, ...]
     derived: tuple[str, str] | None  # (known word, affix)
@@ -80,8 +82,17 @@ def facts(word: str, lang: str) -> Facts:
     w = word.lower().replace("’", "'")
     derived = derived_from(w, lambda s: _is_word(lx, s))
     compound = None if derived else compound_of(w, lambda s: _content_word(lx, s))
-    return Facts(w, lx.zipf(w), tuple(candidates(w, lx)), derived, compound)
+    return Facts(w, lang, lx.zipf(w), tuple(candidates(w, lx)), derived, compound)
 
+
+@lru_cache(maxsize=10_000)
+def deepened(f: Facts) -> Facts:
+    """``f`` with every word two edits away among its neighbours ("goberment": "government")."""
+    near = tuple(candidates(f.word, lexicon(f.lang), deep=True))
+    return Facts(f.word, f.lang, f.zipf, near, f.derived, f.compound)
+
+
+DEEP_MIN_LENGTH = 7  # shorter words have too many neighbours two edits away
 
 def _is_word(lx: Lexicon, word: str) -> bool:
     if lx.known(word) or lx.zipf(word) >= 3.0:
@@ -165,19 +176,25 @@ def judge(
     article: ArticleEvidence,
     run: RunEvidence | None,
     partners_ok: int = 0,
+    headline: bool = False,
 ) -> Verdict:
-    """Weigh what is known about ``token`` into a verdict."""
+    """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
     reasons = ["not in the dictionary", f"Zipf {f.zipf:.1f}"]
     score = PRIOR + PER_ZIPF * f.zipf
     use: WordUse = article.of(token.text)
     as_name = token.case == "name" or bool(use.name_contexts)
+    if not as_name and len(f.word) >= DEEP_MIN_LENGTH and not any(c.distance == 1 for c in f.near):
+        f = deepened(f)
     near, near_reason, slip = _near_miss(f, as_name)
     if near:
         score += near
         reasons.append(near_reason)
-    elif token.capitalised and not _has_neighbour(f):
+    elif token.capitalised and not _has_neighbour(f) and not (headline and not use.outside_headline):
         score += NO_NEIGHBOUR
         reasons.append("no word within two letters")
+    if headline and token.capitalised and not use.outside_headline:
+        score += HEADLINE_ONLY
+        reasons.append("in the headline only (a name would come back in the text)")
     if token.case == "lower":
         score += LOWER_CASE
         reasons.append("lower case inside a sentence")

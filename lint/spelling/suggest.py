@@ -122,11 +122,14 @@ def listed(word: str, lexicon: Lexicon) -> bool:
     return entry.count > 0 or entry.zipf >= 4.0
 
 
-def candidates(word: str, lexicon: Lexicon, limit: int = 8) -> list[Candidate]:
-    """Words ``word`` may be a misspelling of, likeliest first."""
+def candidates(word: str, lexicon: Lexicon, limit: int = 8, deep: bool = False) -> list[Candidate]:
+    """Words ``word`` may be a misspelling of, likeliest first (``deep``: every two-edit word too)."""
     typed = word.lower().replace("’", "'")
     out = []
-    for meant, distance in lexicon.near(typed):
+    near = lexicon.near(typed)
+    if deep:
+        near = near + [pair for pair in lexicon.near_two(typed) if pair not in near]
+    for meant, distance in near:
         z = lexicon.zipf(meant)
         kind = edit_kind(typed, meant) if distance == 1 else ""
         alike = sounds_alike(typed, meant)
