@@ -136,13 +136,14 @@ def check_articles(articles: list[Article], config: Config, explain: bool = Fals
     for module in modules.values():
         rules.update(module.RULES)
     checkable = [a for a in articles if a.source.strip() and a.readable]
+    ready = {id(a) for a in checkable}
     for module in modules.values():
         module.prepare(checkable, run)
     out: list[Diagnostic] = []
     for article in articles:
         index = LineIndex(article.source)
         found: list[Finding] = list(article.problems)
-        if article in checkable:
+        if id(article) in ready:
             for name, module in modules.items():
                 if name in METADATA_CHECKS and article.problems:
                     continue  # the metadata could not be read: these checks would only add noise

@@ -19,9 +19,10 @@ class LineIndex:
     def __init__(self, source: str) -> None:
         self.source = source
         self.starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self.starts.append(i + 1)
+        i = source.find("\n")
+        while i >= 0:
+            self.starts.append(i + 1)
+            i = source.find("\n", i + 1)
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.source)))

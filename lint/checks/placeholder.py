@@ -95,6 +95,7 @@ class Form:
     message: str = ""  # %s is the text found
     level: Severity | None = None
     clause: bool = False  # extend the match over the words that follow, up to punctuation
+    keyword: str | None = None  # a literal phrase's first word (lower case): no match without it
 
 
 def literal(phrase: str) -> str:
@@ -128,9 +129,16 @@ def compile_forms(entries: Iterable[dict[str, Any]], default_rule: str) -> list[
                     message=entry.get("message", ""),
                     level=Severity(level) if level else None,
                     clause=bool(entry.get("clause")),
+                    keyword=None if entry.get("regex") else _first_word(phrase),
                 )
             )
     return forms
+
+
+def _first_word(phrase: str) -> str | None:
+    """The first word of a literal phrase, as WORD finds it; None when the phrase has none."""
+    first = WORD.search(phrase)
+    return first.group().lower() if first is not None and first.start() == 0 else None
 
 
 def forms(run: Run) -> list[Form]:
@@ -147,14 +155,36 @@ def trimmed(value: str) -> tuple[int, int]:
     return start, max(start, len(value.rstrip()))
 
 
+_INDEXES: dict[tuple[tuple[int, ...], str], tuple[list[tuple[int, Form]], dict[str, list[int]]]] = {}
+
+
+def _index(found_in: tuple[Form, ...], scope: str) -> tuple[list[tuple[int, Form]], dict[str, list[int]]]:
+    """The forms of ``scope``: those to try always, and the literal ones by their first word."""
+    key = (tuple(map(id, found_in)), scope)
+    if key not in _INDEXES:
+        always: list[tuple[int, Form]] = []
+        by_word: dict[str, list[int]] = {}
+        for i, form in enumerate(found_in):
+            if scope not in form.scopes:
+                continue
+            if form.keyword is None:
+                always.append((i, form))
+            else:
+                by_word.setdefault(form.keyword, []).append(i)
+        _INDEXES[key] = (always, by_word)
+    return _INDEXES[key]
+
+
 def matches(value: str, found_in: Sequence[Form], scope: str) -> Iterator[tuple[Form, int, int]]:
     """Every form of ``scope`` found in ``value``: (form, start, end) in ``value``."""
     a, b = trimmed(value)
     core = value[a:b].strip(TRIM)
-    count = len(WORD.findall(value))
-    for form in found_in:
-        if scope not in form.scopes:
-            continue
+    found_words = WORD.findall(value)
+    count = len(found_words)
+    always, by_word = _index(tuple(found_in), scope)
+    # a literal phrase whose first word is not in the text cannot match: look only at the others
+    hits = {i for w in found_words if (found := by_word.get(w.lower())) for i in found}
+    for _, form in sorted([*always, *((i, found_in[i]) for i in hits)], key=lambda pair: pair[0]):
         if form.whole:
             if a < b and (form.pattern.fullmatch(value[a:b]) or (core and form.pattern.fullmatch(core))):
                 yield form, a, b

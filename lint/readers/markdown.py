@@ -38,7 +38,9 @@ INLINE_MASKS = [
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark").enable("table")
+    md.core.ruler.disable(["inline", "text_join"])  # only the block structure is used: code and HTML blocks
+    return md
 
 
 def split_front_matter(source: str) -> tuple[str | None, int, int, int]:
@@ -63,17 +65,20 @@ def mask(source: str, start: int, end: int) -> str:
     return mask_text(source[start:end])
 
 
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+_NEWLINE = re.compile(r"\n")
+
+
 def mask_text(body: str) -> str:
     """``body`` (Markdown) with code, markup and URLs blanked to spaces; same length, newlines kept."""
     chars = list(body)
 
     def blank(a: int, b: int) -> None:
-        for i in range(a, b):
-            if chars[i] not in "\n\r":
-                chars[i] = " "
+        if b > a:
+            chars[a:b] = _NOT_NEWLINE.sub(" ", "".join(chars[a:b]))
 
     if "`" in body or "~~~" in body or "    " in body or "<" in body:
-        line_starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+        line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
         line_starts.append(len(body) + 1)
         for token in _parser().parse(body):
             if token.type in ("fence", "code_block", "html_block") and token.map:
