@@ -27,7 +27,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -107,11 +107,8 @@ class Lexicon:
         if cached is not None:
             return cached
         keys = sorted(_deletions(key, 2 if max_distance > 1 else 1))
-        rows = self.db.execute(
-            f"SELECT DISTINCT word FROM near WHERE key IN ({','.join('?' * len(keys))})", keys
-        ).fetchall()
         out = []
-        for (candidate,) in rows:
+        for candidate in self._lookup(keys):
             if candidate == key:
                 continue
             d = int(damerau_levenshtein_distance(key, candidate))
@@ -121,21 +118,30 @@ class Lexicon:
         self._near[(key, max_distance)] = out
         return out
 
+    def _lookup(self, keys: list[str]) -> set[str]:
+        """The words filed under ``keys`` in the deletion table; their entries are cached on the way."""
+        found: set[str] = set()
+        for i in range(0, len(keys), 30_000):
+            chunk = keys[i : i + 30_000]
+            sql = (
+                "SELECT DISTINCT n.word, w.zipf, w.count FROM near n JOIN words w ON w.word = n.word"
+                f" WHERE n.key IN ({','.join('?' * len(chunk))})"
+            )
+            for word, z, n in self.db.execute(sql, chunk).fetchall():
+                found.add(word)
+                self._entries[word] = Entry(z / 100, n)
+        return found
+
     def near_two(self, word: str) -> list[tuple[str, int]]:
         """Frequent words exactly two edits from ``word``, of every kind (slower: for words :meth:`near` finds
-        nothing close to, such as "goberment", a letter wrong and one missing)."""
+        nothing close to, such as "govermant", a letter wrong and one missing)."""
         from jellyfish import damerau_levenshtein_distance
 
         key = normal(word)
         alphabet = ALPHABETS["en" if self.lang == "en" else "other"]
         once = {key[:i] + c + key[i + j :] for i in range(len(key) + 1) for c in alphabet for j in (0, 1)}
         keys = sorted({d for e in once for d in _deletions(e, 1)})
-        found: set[str] = set()
-        for i in range(0, len(keys), 30_000):
-            chunk = keys[i : i + 30_000]
-            sql = f"SELECT DISTINCT word FROM near WHERE key IN ({','.join('?' * len(chunk))})"
-            found.update(w for (w,) in self.db.execute(sql, chunk).fetchall())
-        out = [(c, 2) for c in found if int(damerau_levenshtein_distance(key, c)) == 2]
+        out = [(c, 2) for c in self._lookup(keys) if int(damerau_levenshtein_distance(key, c)) == 2]
         out.sort(key=lambda pair: (-self.zipf(pair[0]), pair[0]))
         return out
 
@@ -150,10 +156,13 @@ def _deletions(word: str, depth: int) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=None)
 def lexicon(lang: str | None = "en") -> Lexicon:
     """The lexicon of ``lang`` ('en-GB' -> 'en'), opened once per process."""
-    base = base_language(lang)
+    return _lexicon(base_language(lang))
+
+
+@cache
+def _lexicon(base: str) -> Lexicon:
     return Lexicon(base, _open(base))
 
 
@@ -254,7 +263,7 @@ def _near_rows(words: Iterable[str]) -> Iterator[tuple[str, str]]:
                 yield w[:i] + w[i + 1 :], w
 
 
-@lru_cache(maxsize=None)
+@cache
 def dictionary(lang: str = "en") -> Any:
     """pyspellchecker's SpellChecker for ``lang`` (slow to load: prefer :func:`lexicon`)."""
     from spellchecker import SpellChecker

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.text import Text
 
@@ -14,8 +14,7 @@ CLOSERS = "'\"”’)]*_"
 LINE_MARKUP = re.compile(r"\s*(?:[-*+>#|]+|\d{1,3}[.)])?\s*")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int  # index into the Text's value
     end: int
@@ -33,6 +32,8 @@ def starts_sentence(gap: str) -> bool:
     and at the start of a heading, list item, quote or table cell.  A word at the
     start of a hard-wrapped line inside a paragraph does not.
     """
+    if gap == " ":
+        return False  # the usual case
     tail = gap.rstrip(" \t\r\n" + CLOSERS + "“‘(")
     if tail.endswith((".", "!", "?", ":", "…")):
         return True

@@ -24,6 +24,7 @@ variety of English than the house's: ``language = "en-GB"`` or ``"en-US"``),
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
 from lint.lexicon import base_language, lexicon, normal
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
+from lint.spelling.foreign import foreign_spans
 from lint.spelling.score import Verdict, facts, judge
 from lint.spelling.suggest import match_case
 from lint.spelling.tokens import Token, base_forms, tokens
@@ -51,6 +53,7 @@ RULES: dict[str, tuple[Severity, str]] = {
 # language tags whose house spelling is British, or American
 BRITISH = ("en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in", "en-uk")
 AMERICAN = ("en-us",)
+BRITISH_MIN_ZIPF = 2.0  # paediatric, foetus: common on the web (while "haer" is no spelling of "her")
 
 
 @dataclass
@@ -59,36 +62,35 @@ class WordList:
 
     exact: set[str] = field(default_factory=set)
     folded: set[str] = field(default_factory=set)
-    phrases: list[re.Pattern[str]] = field(default_factory=list)
+    phrases: list[re.Pattern[str]] = field(default_factory=list)  # one pattern per case rule
 
     @classmethod
     def of(cls, entries: Iterable[str]) -> WordList:
         out = cls()
+        phrases: dict[bool, list[str]] = {True: [], False: []}  # ignore case -> patterns
         for entry in entries:
             entry = entry.strip()
             if not entry:
                 continue
             if " " in entry or "-" in entry:
-                flags = 0 if entry != entry.lower() else re.IGNORECASE
                 pattern = r"\s+".join(re.escape(part) for part in entry.split()).replace("'", "['’]")
-                out.phrases.append(re.compile(r"(?<!\w)" + pattern + r"(?!\w)", flags))
+                phrases[entry == entry.lower()].append(pattern)
             elif entry == entry.lower():
                 out.folded.add(normal(entry))
             else:
                 out.exact.add(entry.replace("’", "'"))
+        for ignore_case, patterns in phrases.items():
+            if patterns:
+                joined = r"(?<!\w)(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?!\w)"
+                out.phrases.append(re.compile(joined, re.IGNORECASE if ignore_case else 0))
         return out
 
     def has(self, word: str) -> bool:
         plain = word.replace("’", "'")
-        return plain in self.exact or normal(plain) in self.folded or plain.capitalize() in self.exact
+        return plain in self.exact or normal(plain) in self.folded
 
     def spans(self, value: str) -> list[tuple[int, int]]:
         return [m.span() for p in self.phrases for m in p.finditer(value)]
-
-
-@dataclass
-class Rejected:
-    words: dict[str, str]  # lower-case word -> correction ("" when none)
 
 
 @dataclass
@@ -104,11 +106,19 @@ class Decision:
 
 
 @dataclass
+class Read:
+    """An article's words outside the dictionary (but in paragraphs of another language), and what they say."""
+
+    texts: list[tuple[Text, list[Token]]]
+    evidence: ArticleEvidence
+
+
+@dataclass
 class State:
     accept: WordList
-    reject: Rejected
+    reject: dict[str, str]  # lower-case word -> correction ("" when none)
     run_evidence: RunEvidence = field(default_factory=RunEvidence)
-    articles: dict[int, tuple[list[tuple[Text, list[Token]]], ArticleEvidence]] = field(default_factory=dict)
+    articles: dict[int, Read] = field(default_factory=dict)
     outside: dict[str, Callable[[str], bool]] = field(default_factory=dict)  # language -> "not a known word"
 
     def wanted(self, lang: str) -> Callable[[str], bool]:
@@ -121,7 +131,12 @@ class State:
             def outside(word: str) -> bool:
                 answer = seen.get(word)
                 if answer is None:
-                    answer = (every and word.islower()) or not any(lx.known(f) for f in base_forms(word))
+                    forms = base_forms(word)
+                    if lang.startswith("en") and not word.isascii():
+                        forms += [folded(f) for f in forms]
+                    answer = (
+                        every or not any(lx.known(f) for f in forms) or any(normal(f) in self.reject for f in forms)
+                    )
                     seen[word] = answer
                 return answer
 
@@ -137,19 +152,26 @@ def _state(run: Run) -> State:
         for line in rules.words(run, "reject.txt"):
             word, _, fix = line.partition("->")
             rejected[normal(word.strip())] = fix.strip()
-        state = State(accept, Rejected(rejected))
+        state = State(accept, rejected)
         run.state[NAME] = state
     assert isinstance(state, State)
     return state
 
 
-def _read(article: Article, run: Run, state: State) -> tuple[list[tuple[Text, list[Token]]], ArticleEvidence]:
+def _read(article: Article, run: Run, state: State) -> Read:
     key = id(article)
     if key not in state.articles:
-        wanted = state.wanted(language(article, run))
-        texts = [(t, list(tokens(t, wanted))) for t in article.texts()]
-        evidence = collect((text.field, tok) for text, toks in texts for tok in toks)
-        state.articles[key] = (texts, evidence)
+        lang = language(article, run)
+        wanted = state.wanted(lang)
+        texts = []
+        for text in article.texts():
+            toks = list(tokens(text, wanted))
+            spans = foreign_spans(text.value, [t.start for t in toks], base_language(lang))
+            if spans:
+                toks = [t for t in toks if not any(a <= t.start < b for a, b, _ in spans)]
+            texts.append((text, toks))
+        evidence = collect(((text.field, tok) for text, toks in texts for tok in toks), (t.value for t, _ in texts))
+        state.articles[key] = Read(texts, evidence)
     return state.articles[key]
 
 
@@ -157,8 +179,12 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
     """Count, over the run, the articles that use each word as a name."""
     state = _state(run)
     for article in articles:
-        _, evidence = _read(article, run, state)
-        state.run_evidence.add(evidence)
+        state.run_evidence.add(_read(article, run, state).evidence)
+
+
+def folded(word: str) -> str:
+    """``word`` without its accents: "façade" -> "facade" (English borrows both spellings)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def language(article: Article, run: Run) -> str:
@@ -171,7 +197,8 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
     ``check`` reports the flagged ones; ``--explain`` can show the others.
     """
     state = _state(run)
-    texts, evidence = _read(article, run, state)
+    read = _read(article, run, state)
+    texts, evidence = read.texts, read.evidence
     lang = language(article, run)
     base = base_language(lang)
     lx = lexicon(base)
@@ -190,20 +217,23 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
             if state.accept.has(tok.text):
                 yield Decision(text, tok, "", ("in the accept list or a configured vocabulary",))
                 continue
-            fix = state.reject.words.get(normal(tok.text))
+            fix = state.reject.get(normal(tok.text))
             if fix is not None:
                 yield Decision(text, tok, "spelling.rejected", ("on the reject list",), correction=fix)
                 continue
             forms = base_forms(tok.text)
+            if base == "en" and not tok.text.isascii():
+                forms += [folded(f) for f in forms]  # façade, café, naïve, rôle
             if any(lx.known(f) for f in forms):
                 other = _dialect(tok, lang, base)
                 if other:
                     yield Decision(text, tok, "spelling.variant", (f"the other spelling of '{other}'",), None, other)
                 continue
             if base == "en":
-                us = next((a for f in forms for a in american(f) if lx.known(a)), "")
+                inner = lx.zipf(tok.text) >= BRITISH_MIN_ZIPF
+                us = next((a for f in forms for a in american(f, inner) if lx.known(a)), "")
                 if us:
-                    if lang in AMERICAN and not tok.case == "name":
+                    if lang in AMERICAN and tok.case != "name":
                         yield Decision(text, tok, "spelling.variant", (f"British spelling of '{us}'",), None, us)
                     else:
                         yield Decision(text, tok, "", (f"British spelling of '{us}'",))
@@ -213,8 +243,10 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
                 continue
             pending.append((text, tok))
     # a capitalised neighbour vouches for a name only when it is not itself a typo
-    first = {id(tok): judge(tok, facts(tok.text, base), evidence, run_evidence, headline=text.field == "title")
-             for text, tok in pending}
+    first = {
+        id(tok): judge(tok, facts(tok.text, base), evidence, run_evidence, headline=text.field == "title")
+        for text, tok in pending
+    }
     typos = {normal(tok.text) for _, tok in pending if first[id(tok)].flagged}
     for text, tok in pending:
         use = evidence.of(tok.text)
@@ -223,7 +255,7 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
         if partners:
             verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners, text.field == "title")
         rule = "spelling.unknown" if verdict.flagged else ""
-        yield Decision(text, tok, rule, verdict.reasons + (f"score {verdict.score:+.1f}",), verdict)
+        yield Decision(text, tok, rule, (*verdict.reasons, f"score {verdict.score:+.1f}"), verdict)
 
 
 def _dialect(tok: Token, lang: str, base: str) -> str:
@@ -234,7 +266,7 @@ def _dialect(tok: Token, lang: str, base: str) -> str:
     word = tok.text.lower()
     if lang in AMERICAN:
         for us in american(word):
-            if lx.known(us) and lx.entry(us).count > 3 * lx.entry(word).count and len(word) >= 5:
+            if lx.known(us) and lx.entry(us).count > lx.entry(word).count and len(word) >= 4:
                 return us
         return ""
     z = lx.zipf(word)
@@ -249,6 +281,20 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
     for d in decisions(article, run):
         if d.rule:
             yield _finding(article, d, run.explain)
+
+
+def accepted(article: Article, run: Run) -> Iterator[Finding]:
+    """The words outside the dictionary that the check accepted, each with why (for ``--explain``).
+
+    Findings of rule ``spelling.accepted`` at info level; ``check`` never reports them.
+    """
+    for d in decisions(article, run):
+        if not d.rule:
+            start, end = d.text.span(d.token.start, d.token.end)
+            why = "; ".join(d.reasons)
+            yield Finding(
+                "spelling.accepted", f"'{d.token.text}' accepted: {why}", start, end, (), Severity.INFO, None, why
+            )
 
 
 def _finding(article: Article, d: Decision, explain: bool) -> Finding:

@@ -7,3 +7,15 @@ how likely each is a typo, and what it should have been.
 - :mod:`lint.spelling.suggest` ranks corrections;
 - :mod:`lint.spelling.score` weighs it all into a verdict with its reasons.
 """
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as text, one or more words a line."""
+    return frozenset(text.split())
+
+
+def word_list(text: str) -> tuple[str, ...]:
+    """A word list written as text, in its order."""
+    return tuple(text.split())

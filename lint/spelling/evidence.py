@@ -7,15 +7,16 @@ next to other capitalised words, and is used by other articles of the same run.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lint.lexicon import normal
+from lint.spelling import word_set
 from lint.spelling.tokens import Token
 
-TITLES = frozenset(
-    """
+TITLES = word_set("""
     mr mrs ms miss mx dr prof professor sir dame lady lord president vice premier minister senator sen
     rep representative congressman congresswoman governor gov mayor councillor councilor king queen prince
     princess sheikh sheik emir sultan imam rabbi pope bishop archbishop cardinal father reverend rev pastor
@@ -24,24 +25,19 @@ TITLES = frozenset(
     chief judge justice magistrate coach chancellor ambassador envoy secretary treasurer speaker chairman
     chairwoman chair director ceo founder spokesman spokeswoman spokesperson leader deputy mp mla mep
     dr. mr. mrs. ms. prof. sen. gov. rep. gen. col. capt. lt. sgt. st. agent attorney counsel
-    """.split()
-)
-SAID = frozenset(
-    """
+    """)
+SAID = word_set("""
     said says say told tells added adds explained explains wrote writes argued argues claimed claims
     announced announces warned warns insisted insists stated states noted notes asked asks replied replies
     confirmed confirms denied denies urged urges
-    """.split()
-)
-PLACE_BEFORE = frozenset("in at from near outside across into towards toward via".split())
+    """)
+PLACE_BEFORE = word_set("in at from near outside across into towards toward via")
 # capitalised words that start sentences or headlines and say nothing about a neighbour being a name
-NOT_PARTNERS = frozenset(
-    """
+NOT_PARTNERS = word_set("""
     the a an in on at for but and or if when while as it this that these those he she they we i you his her
     their our its my your from to of by with after before under over since until because although though so
     yet not no all some many most meanwhile however also then there here what who why how where which
-    """.split()
-)
+    """)
 
 
 @dataclass
@@ -62,6 +58,7 @@ class WordUse:
 @dataclass
 class ArticleEvidence:
     uses: dict[str, WordUse] = field(default_factory=dict)
+    hyphenated: set[str] = field(default_factory=set)  # "agritech" when the article writes "agri-tech"
 
     def of(self, word: str) -> WordUse:
         return self.uses.get(normal(word)) or WordUse()
@@ -71,9 +68,15 @@ def _capital(word: str) -> bool:
     return word[:1].isupper()
 
 
-def collect(tokens: Iterable[tuple[str, Token]]) -> ArticleEvidence:
-    """What the tokens of one article (with the field each comes from) say about each word."""
+HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def collect(tokens: Iterable[tuple[str, Token]], texts: Iterable[str] = ()) -> ArticleEvidence:
+    """What the tokens of one article (with the field each comes from) and its ``texts`` say about each word."""
     ev = ArticleEvidence()
+    for value in texts:
+        if "-" in value:
+            ev.hyphenated.update(m.group().replace("-", "").lower() for m in HYPHENATED.finditer(value))
     for where, t in tokens:
         use = ev.uses.setdefault(normal(t.text), WordUse())
         if where != "title":
@@ -88,9 +91,11 @@ def collect(tokens: Iterable[tuple[str, Token]]) -> ArticleEvidence:
         if t.possessive:
             use.possessive = True
         before = t.before.lower().rstrip(".")
-        if before in TITLES or before + "." in TITLES:
-            use.titled = True
-        elif _capital(t.before) and t.before2.lower().rstrip(".") in TITLES:
+        if (
+            before in TITLES
+            or before + "." in TITLES
+            or (_capital(t.before) and t.before2.lower().rstrip(".") in TITLES)
+        ):
             use.titled = True
         if t.after.lower() in SAID or before in SAID:
             use.said = True

@@ -9,108 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from lint.spelling import word_list, word_set
+
 VOWELS = "aeiou"
 # endings that begin with a vowel drop a final e and may double a final consonant
-VOWEL_ENDINGS = (
-    "ing",
-    "ings",
-    "ed",
-    "er",
-    "ers",
-    "est",
-    "able",
-    "ably",
-    "ism",
-    "isms",
-    "ist",
-    "ists",
-    "ish",
-    "ize",
-    "ized",
-    "izes",
-    "izing",
-    "ise",
-    "ised",
-    "ises",
-    "ising",
-    "ization",
-    "isation",
-    "ability",
-    "ity",
-)
-CONSONANT_ENDINGS = (
-    "s",
-    "ly",
-    "ness",
-    "nesses",
-    "ment",
-    "ments",
-    "ful",
-    "fully",
-    "less",
-    "lessly",
-    "ship",
-    "ships",
-    "hood",
-    "hoods",
-    "dom",
-    "like",
-    "wise",
-    "ward",
-    "wards",
-)
+VOWEL_ENDINGS = word_list("""
+    ing ings ed er ers est able ably ism isms ist ists ish ize ized izes izing ise ised ises ising
+    ization isation ability ity
+    """)
+CONSONANT_ENDINGS = word_list("""
+    s ly ness nesses ment ments ful fully less lessly ship ships hood hoods dom like wise ward wards
+    """)
 # words that take no endings: "somes", "haves", "thes" are typos
-CLOSED_CLASS = frozenset(
-    """
+CLOSED_CLASS = word_set("""
     the a an and or but nor of to in on at by for with from into onto upon about above below over under after
     before since until while though although because unless whether than then once ever never always often
     again still already yet soon some any many much more most few all each every both either neither such own
     same other another what which who whom whose this that these those there here where when why how very just
     only even also too not yes is was are were be been being has have had do does did will would shall should
     can could may might must its his her their our your my mine yours him them they she he we you it
-    """.split()
-)
-PREFIXES = (
-    "un",
-    "re",
-    "pre",
-    "non",
-    "co",
-    "anti",
-    "dis",
-    "mis",
-    "over",
-    "under",
-    "out",
-    "sub",
-    "super",
-    "inter",
-    "multi",
-    "post",
-    "semi",
-    "mid",
-    "cyber",
-    "micro",
-    "mega",
-    "ultra",
-    "eco",
-    "bio",
-    "geo",
-    "tele",
-    "trans",
-    "counter",
-    "hyper",
-    "mini",
-    "auto",
-    "cross",
-    "pro",
-    "neo",
-    "pseudo",
-    "quasi",
-    "self",
-    "up",
-    "down",
-)
+    """)
+PREFIXES = word_list("""
+    un re de pre non co anti dis mis over under out sub super inter multi post semi mid cyber micro mega
+    ultra eco bio geo tele trans counter hyper mini auto cross pro neo pseudo quasi self up down
+    """)
 
 
 def derivations(word: str) -> Iterator[tuple[str, str]]:
@@ -155,10 +77,10 @@ def derived_from(word: str, is_word: Callable[[str], bool]) -> tuple[str, str] |
     return None
 
 
-# small words that make no compound: "thehuge" is a missing space, not a word
-FUNCTION_WORDS = frozenset(
+# small words that make no compound: "ofthe" is a missing space, not a word
+FUNCTION_WORDS = word_set(
     "the and of to in on at is was for with that this it he she they we you but or as by from has have had be "
-    "been are were will would can could not also said says its their his her our an who which than then".split()
+    "been are were will would can could not also said says its their his her our an who which than then"
 )
 
 
@@ -170,7 +92,7 @@ def compound_of(word: str, is_content_word: Callable[[str], bool]) -> tuple[str,
         a, b = w[:i], w[i:]
         if a in FUNCTION_WORDS or b in FUNCTION_WORDS:
             continue
-        if is_content_word(a) and is_content_word(b):
-            if best is None or min(len(a), len(b)) > min(len(best[0]), len(best[1])):
-                best = (a, b)
+        longer = best is None or min(len(a), len(b)) > min(len(best[0]), len(best[1]))
+        if longer and is_content_word(a) and is_content_word(b):
+            best = (a, b)
     return best

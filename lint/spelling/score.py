@@ -24,7 +24,7 @@ from functools import lru_cache
 from lint.lexicon import Lexicon, lexicon
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
 from lint.spelling.morphology import compound_of, derived_from
-from lint.spelling.suggest import Candidate, candidates, match_case
+from lint.spelling.suggest import Candidate, candidates, corrections, match_case
 from lint.spelling.tokens import Token
 from lint.spelling.variants import american
 
@@ -32,17 +32,19 @@ from lint.spelling.variants import american
 PRIOR = 2.6
 PER_ZIPF = -1.5  # each step of the word's own frequency
 LOWER_CASE = 2.0  # unknown and in lower case inside a sentence
+LOWER_CASE_OTHER = 1.0  # … in languages whose inflections this check does not know (a Spanish subjunctive)
 NAME_POSITION = -3.5  # capitalised inside a sentence
 NEAR_ONE = 0.9  # per Zipf step a one-edit neighbour is more frequent (beyond the first steps)
 NEAR_ONE_FROM = 1.5
 NEAR_TWO = 0.45  # the same for a two-edit neighbour (beyond the first step)
 NEAR_CAP = 3.5
 NEAR_CAP_UNLISTED = 1.5  # a neighbour only seen on the web ("dropdown") says less
-NEAR_AS_NAME = 0.5  # names are often a letter away from a word (Kons, Walli): near misses count half
+NEAR_AS_NAME = 0.5  # names are often a letter away from a word (Ruto, Hegde): near misses count half
 COMMON_FROM, COMMON_SPAN = 2.0, 2.0  # a neighbour weighs in full from Zipf 4, not at all below Zipf 2
-NO_NEIGHBOUR = -2.8  # capitalised and no word within reach: a name nobody writes about (Illbruck)
+NO_NEIGHBOUR = -2.8  # capitalised and no word within reach: a rare name (Ngarewa)
 SLIP = 1.3  # a near miss of a typical kind (swap, doubling, neighbouring key, same sound) weighs more
-STRONG_NEAR = 1.0  # a near miss at least this heavy makes a derivation or repetition suspect
+STRONG_NEAR = 1.0  # a one-edit near miss at least this heavy makes a derivation or repetition suspect
+FIRST_LETTER = 0.6  # a slip at the first letter ("funder" for "under") weighs less
 OTHER_SENTENCES = -0.8  # each other sentence using it capitalised inside the sentence (up to three)
 REPEATED = -0.6  # each other sentence using it capitalised (up to two)
 REPEATED_WORD = -0.8  # each other sentence using it in lower case (up to five)
@@ -57,11 +59,14 @@ OTHER_ARTICLES_CAPITAL = -0.7  # … or capitalised at a sentence start (up to t
 OTHER_ARTICLES_LOWER = -1.2  # … or in lower case, when no near miss makes it suspect (up to three)
 INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
 HEADLINE_ONLY = 1.5  # capitalised in the headline and nowhere else
+NOUNS_CAPITALISED = ("de",)  # languages that capitalise every noun: a capital says nothing of a name
 DERIVED = -5.0  # a known word with a regular ending
 PREFIXED = -5.0  # a known word with a prefix
-COMPOUND = -3.0  # two content words written as one
-DERIVED_NEAR_MISS = -0.5  # … when it is also a typical slip from a more frequent word
+COMPOUND = -4.8  # two content words written as one
+DERIVED_NEAR_MISS = -0.5  # … when it is also a near miss of a more frequent word (arguement, truely)
 PREFIX_PART = -1.5  # "agri" in "agri-tech"
+HYPHENATED = -4.0  # written with a hyphen elsewhere in the article: "agritech" and "agri-tech"
+CLEAR_MARGIN = 1.0  # how far the first correction must rank above the second to be fixed automatically
 
 
 @dataclass(frozen=True)
@@ -87,17 +92,21 @@ def facts(word: str, lang: str) -> Facts:
 
 @lru_cache(maxsize=10_000)
 def deepened(f: Facts) -> Facts:
-    """``f`` with every word two edits away among its neighbours ("goberment": "government")."""
+    """``f`` with every word two edits away among its neighbours ("govermant": "government")."""
     near = tuple(candidates(f.word, lexicon(f.lang), deep=True))
     return Facts(f.word, f.lang, f.zipf, near, f.derived, f.compound)
 
 
 DEEP_MIN_LENGTH = 7  # shorter words have too many neighbours two edits away
+SHORT_STEM_COUNT = 50  # pyspellchecker's count for the rarest words it lists
+
 
 def _is_word(lx: Lexicon, word: str) -> bool:
-    if lx.known(word) or lx.zipf(word) >= 3.0:
-        return True
-    return any(lx.known(a) for a in american(word))
+    """A stem a derivation may be made from: a word, not an abbreviation ("ind" + "-ed" is no word)."""
+    entry = lx.entry(word)
+    if len(word) < 5:  # short stems must be common words ("amer" is in the dictionary, but no word to derive from)
+        return entry.count > SHORT_STEM_COUNT and entry.zipf >= (4.0 if len(word) < 4 else 3.0)
+    return entry.count > 0 or entry.zipf >= 3.0 or any(lx.known(a) for a in american(word))
 
 
 def _content_word(lx: Lexicon, word: str) -> bool:
@@ -116,15 +125,17 @@ class Verdict:
 NOT_SLIPS = ("", "one letter for another", "an extra letter", "a missing letter")
 
 
-def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, bool]:
-    """The weight of the strongest near miss, its reason, and whether it is a typical slip."""
-    best, reason, slip_kind = 0.0, "", False
+def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, float]:
+    """The weight of the strongest near miss, its reason, and the weight of the strongest one-edit miss."""
+    best, reason, best_one = 0.0, "", 0.0
     stem = f.derived[0] if f.derived else ""
     for c in f.near:
         if (c.distance > 1 and len(f.word) < 6) or len(c.word) < 3:
             continue  # two edits in a short word make another word, not a slip; so does a letter and "at"
         if c.word == stem or (as_name and (not c.listed or c.kind == "a missing space")):
             continue
+        if stem and c.distance > 1:
+            continue  # a regular derivation two letters from another word is still a derivation
         gap = c.zipf - f.zipf
         if c.kind == "a missing space":
             w = NEAR_ONE * max(0.0, gap - 2.0)
@@ -135,27 +146,35 @@ def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, bool]:
         slip = c.kind not in NOT_SLIPS or c.sounds_alike
         if slip:
             w *= SLIP
+        if c.distance == 1 and c.word[:1] != f.word[:1]:
+            w *= FIRST_LETTER  # slips at the first letter are rare
         w *= min(1.0, max(0.0, (c.zipf - COMMON_FROM) / COMMON_SPAN))  # a slip from a common word
         w = min(w, NEAR_CAP if c.listed else NEAR_CAP_UNLISTED)
         if as_name:
             w *= NEAR_AS_NAME if slip else NEAR_AS_NAME / 2
+        if c.distance == 1:
+            best_one = max(best_one, w)
         if w > best:
             edits = "1 edit" if c.distance == 1 else "2 edits"
             how = f", {c.kind}" if c.kind else ""
             alike = ", sounds the same" if c.sounds_alike else ""
-            best, slip_kind = w, slip
+            best = w
             reason = f"{edits} from '{c.word}' (Zipf {c.zipf:.1f}{how}{alike})"
-    return best, reason, slip_kind
+    return best, reason, best_one
 
 
 def _slip_from_common(f: Facts) -> bool:
     """One typical slip from a common word much more frequent than it: a misspelling, however often written."""
+    stem = f.derived[0] if f.derived else ""
     return any(
         c.distance == 1
         and c.listed
+        and c.word != stem
+        and c.kind != "a missing space"
         and len(c.word) >= 3
         and c.zipf >= 3.5
         and c.zipf - f.zipf >= 1.5
+        and c.word[:1] == f.word[:1]
         and (c.kind not in NOT_SLIPS or c.sounds_alike)
         for c in f.near
     )
@@ -181,11 +200,14 @@ def judge(
     """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
     reasons = ["not in the dictionary", f"Zipf {f.zipf:.1f}"]
     score = PRIOR + PER_ZIPF * f.zipf
+    case = token.case
+    if case == "name" and f.lang in NOUNS_CAPITALISED:
+        case = "neutral"
     use: WordUse = article.of(token.text)
-    as_name = token.case == "name" or bool(use.name_contexts)
+    as_name = case == "name" or (bool(use.name_contexts) and f.lang not in NOUNS_CAPITALISED)
     if not as_name and len(f.word) >= DEEP_MIN_LENGTH and not any(c.distance == 1 for c in f.near):
         f = deepened(f)
-    near, near_reason, slip = _near_miss(f, as_name)
+    near, near_reason, near_one = _near_miss(f, as_name)
     if near:
         score += near
         reasons.append(near_reason)
@@ -195,30 +217,33 @@ def judge(
     if headline and token.capitalised and not use.outside_headline:
         score += HEADLINE_ONLY
         reasons.append("in the headline only (a name would come back in the text)")
-    if token.case == "lower":
-        score += LOWER_CASE
+    if case == "lower":
+        score += LOWER_CASE if f.lang == "en" else LOWER_CASE_OTHER
         reasons.append("lower case inside a sentence")
-    elif token.case == "name":
+    elif case == "name":
         score += NAME_POSITION
         reasons.append("capitalised inside a sentence")
     elif token.capitalised:
         reasons.append("capital at a sentence start or in a title-case line (no weight)")
-    suspect = near >= STRONG_NEAR or _slip_from_common(f)
+    suspect = near_one >= STRONG_NEAR or _slip_from_common(f)
     if token.capitalised:
         score += _name_evidence(token, use, run, partners_ok, suspect, reasons)
     else:
         score += _word_evidence(token, f, use, run, suspect, reasons)
     if f.derived:
-        score += DERIVED_NEAR_MISS if suspect and slip else DERIVED if f.derived[1][0] == "-" else PREFIXED
+        score += DERIVED_NEAR_MISS if suspect else DERIVED if f.derived[1][0] == "-" else PREFIXED
         reasons.append(f"'{f.derived[0]}' with {f.derived[1]}")
     elif f.compound:
-        score += DERIVED_NEAR_MISS if suspect and slip else COMPOUND
+        score += DERIVED_NEAR_MISS if suspect else COMPOUND
         reasons.append(f"'{f.compound[0]}' + '{f.compound[1]}'")
+    if f.word in article.hyphenated:
+        score += HYPHENATED
+        reasons.append("written with a hyphen elsewhere in the article")
     if token.prefix and not token.capitalised and f.zipf >= 2.0:
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
-    suggestions, clear = _suggest(token, f)
-    return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear)
+    suggestions, clear = _suggest(token, f) if score > 0 else ((), False)
+    return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not as_name)
 
 
 def _plural(n: int, what: str) -> str:
@@ -294,9 +319,12 @@ def _word_evidence(
 
 
 def _suggest(token: Token, f: Facts) -> tuple[tuple[str, ...], bool]:
-    ranked = [c for c in f.near if c.listed or c.zipf >= 2.0]
+    """Corrections written like the word, and whether the first is the one clear correction (a safe fix)."""
+    usable = (c for c in f.near if not (token.capitalised and " " in c.word))
+    ranked = corrections(usable, lexicon(f.lang))
     if not ranked:
         return (), False
-    clear = len(ranked) == 1 or ranked[0].rank - ranked[1].rank >= 1.0
+    clear = len(ranked) == 1 or ranked[0].rank - ranked[1].rank >= CLEAR_MARGIN
     clear = clear and ranked[0].distance == 1 and ranked[0].zipf >= 3.0 and ranked[0].listed
+    clear = clear and " " not in ranked[0].word
     return tuple(match_case(c.word, token.text) for c in ranked[:5]), clear

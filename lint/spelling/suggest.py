@@ -8,10 +8,12 @@ vowel for another, a word that sounds the same — cost less than arbitrary edit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lint.lexicon import Lexicon
+from lint.spelling import word_set
 
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 VOWELS = frozenset("aeiouy")
@@ -109,10 +111,10 @@ def sounds_alike(a: str, b: str) -> bool:
     return bool(metaphone(a) == metaphone(b))
 
 
-# words that run into the next one when a space is missed ("thehuge", "alot")
-GLUE_WORDS = frozenset(
+# words that run into the next one when a space is missed ("ofthe", "alot")
+GLUE_WORDS = word_set(
     "a i the and of to in on at is was for with that this it he she they we you but or as by from has have had "
-    "be been are were will would can could not also said says its their his her our an who which".split()
+    "be been are were will would can could not also said says its their his her our an who which"
 )
 
 
@@ -122,8 +124,11 @@ def listed(word: str, lexicon: Lexicon) -> bool:
     return entry.count > 0 or entry.zipf >= 4.0
 
 
-def candidates(word: str, lexicon: Lexicon, limit: int = 8, deep: bool = False) -> list[Candidate]:
-    """Words ``word`` may be a misspelling of, likeliest first (``deep``: every two-edit word too)."""
+def candidates(word: str, lexicon: Lexicon, limit: int = 12, deep: bool = False) -> list[Candidate]:
+    """Words ``word`` may be a misspelling of, likeliest first (``deep``: every two-edit word too).
+
+    Some may be misspellings themselves, frequent on the web: :func:`corrections` leaves them out.
+    """
     typed = word.lower().replace("’", "'")
     out = []
     near = lexicon.near(typed)
@@ -140,15 +145,19 @@ def candidates(word: str, lexicon: Lexicon, limit: int = 8, deep: bool = False) 
     split = missing_space(typed, lexicon)
     if split:
         z = min(lexicon.zipf(part) for part in split.split())
-        out.append(Candidate(split, 1, z, "a missing space", False, z + 1.0, True))
+        out.append(Candidate(split, 1, z, "a missing space", False, z - 1.0, True))
     out.sort(key=lambda c: (-c.rank, c.word))
+    return out[:limit]
+
+
+def corrections(found: Iterable[Candidate], lexicon: Lexicon, limit: int = 5) -> list[Candidate]:
+    """The candidates worth offering: words, not other misspellings ("goverment" is on the web too)."""
     kept: list[Candidate] = []
-    for c in out:
+    for c in found:
         if len(kept) == limit:
             break
-        if not c.listed and _misspelling(c.word, c.zipf, lexicon):
-            continue  # "goverment" is on the web, but is no correction
-        kept.append(c)
+        if c.listed or (c.zipf >= 2.0 and not _misspelling(c.word, c.zipf, lexicon)):
+            kept.append(c)
     return kept
 
 
@@ -160,13 +169,13 @@ def _misspelling(word: str, z: float, lexicon: Lexicon) -> bool:
 
 
 def missing_space(word: str, lexicon: Lexicon) -> str:
-    """ "the huge" for "thehuge": two frequent words, one of them a small word that runs into others."""
+    """ "of the" for "ofthe": two frequent words, one of them a small word that runs into others."""
     best = ""
     best_z = 0.0
     for i in range(1, len(word)):
         a, b = word[:i], word[i:]
-        if a not in GLUE_WORDS and b not in GLUE_WORDS:
-            continue
+        if a not in GLUE_WORDS and (b not in GLUE_WORDS or len(b) < 3):
+            continue  # "ofthe", "forthe"; not "Israeli an"
         if len(a) + len(b) < 4 or (len(a) < 2 and a not in ("a", "i")) or (len(b) < 2 and b not in ("a", "i")):
             continue
         if not (listed(a, lexicon) and listed(b, lexicon)):

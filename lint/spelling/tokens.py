@@ -123,16 +123,16 @@ def tokens(text: Text, wanted: Callable[[str], bool] | None = None) -> Iterator[
     """The words of ``text`` worth checking (of those, only the ``wanted`` ones)."""
     value = text.value
     found = list(WORD.finditer(value))
-    skip: list[tuple[int, int]] | None = None
-    lines: _Lines | None = None
+    if wanted is not None:
+        keep = {w for w in {m.group() for m in found} if len(w) > 2 and wanted(w)}
+        if not keep:
+            return
+    skip = not_prose(value)
+    lines = _Lines(text)
     for n, m in enumerate(found):
         word = m.group()
-        if len(word) <= 2 or (wanted is not None and not wanted(word)):
+        if len(word) <= 2 or (wanted is not None and word not in keep):
             continue
-        if skip is None:
-            skip = not_prose(value)
-            lines = _Lines(text)
-        assert lines is not None
         if any(a <= m.start() < b for a, b in skip):
             continue
         token = _token(value, found, n, lines)
@@ -150,10 +150,16 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
     if CODE_MARKS.search(_chunk(value, start, end)):
         return None
     possessive = False
-    if word.replace("’", "'").lower().endswith("'s") and len(word) > 3:
+    plain = word.replace("’", "'").lower()
+    if plain.endswith("'s") and len(word) > 3:
         word, possessive = word[:-2], True
+    else:
+        for ending in ("'re", "'ve", "'ll", "'d", "'m"):  # "Thrar're": the word is "Thrar"
+            if plain.endswith(ending) and len(word) > len(ending) + 2:
+                word = word[: -len(ending)]
+                break
     letters = word.replace("'", "").replace("’", "")
-    if len(letters) <= 2 or ROMAN.match(letters) and (letters.isupper() or len(letters) <= 4):
+    if len(letters) <= 2 or (ROMAN.match(letters) and (letters.isupper() or len(letters) <= 4)):
         return None
     title_line, shouting = lines.kind(start)
     if letters.isupper() and not shouting:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lint.spelling import word_set
+
 # a vowel and one or two consonants before "our": colour, honour, neighbour (not four, your, flour)
 _OUR = r"(?:(?<=[aeiou][b-df-hj-np-tv-z])|(?<=[aeiou][b-df-hj-np-tv-z]{2})|(?<=vi))"
 # two syllables before a doubled l: travelled, counsellor, marvellous (not filled, called)
@@ -36,10 +38,16 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_LL.replace("{1,2}", "") + r"ll(?=(?:ed|ing|ings|er|ers|or|ors|ous|ously|ery)$)", "l"),
         (_LL.replace("{1,2}", "{2}") + r"ll(?=(?:ed|ing|ings|er|ers|or|ors|ous|ously|ery)$)", "l"),
         (r"(?<=[a-z]{3})ence(?=s?$)", "ense"),
+        (r"gramme(?=s?$)", "gram"),
+    )
+)
+# inside the word: paediatric, foetus, oestrogen (also how "haer" looks like "her": used with care)
+INNER_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
         (r"(?<=[a-z])ae(?=[a-z])", "e"),
         (r"(?<=[a-z])oe(?=[a-z]{2})", "e"),
         (r"^oe", "e"),
-        (r"gramme(?=s?$)", "gram"),
     )
 )
 # American pattern -> British replacement
@@ -55,6 +63,7 @@ INVERSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_LL.replace("{1,2}", "") + r"l(?=(?:ed|ing|er|ers)$)", "ll"),
         (_LL.replace("{1,2}", "{2}") + r"l(?=(?:ed|ing|er|ers)$)", "ll"),
         (r"(?<=[a-z]{3})ense(?=s?$)", "ence"),
+        (r"^(catal|anal)og(?=s?$)", r"\1ogue"),  # not "dialog": a window on a screen in British English too
         (r"(?<=[a-z])e(?=(?:mia|diatric|morrh|sthes|tiolog))", "ae"),
         (r"^e(?=strogen|sophag)", "oe"),
     )
@@ -86,7 +95,6 @@ PAIRS: dict[str, tuple[str, bool]] = {
     "artefact": ("artifact", True),
     "sulphur": ("sulfur", True),
     "cosy": ("cozy", True),
-    "mum": ("mom", False),
     "practise": ("practice", False),
     "practised": ("practiced", True),
     "practising": ("practicing", True),
@@ -113,31 +121,36 @@ PAIRS: dict[str, tuple[str, bool]] = {
     "metres": ("meters", False),
 }
 # American words en-GB leaves alone although a rule makes a British form of them
-NOT_AMERICAN = frozenset(
+NOT_AMERICAN = word_set(
     "meter meters program programs license licensed licensing practice tire tires curb check checks story "
-    "stories draft drafts gray mom prize prizes seize seized size sizes capsize capsized".split()
+    "stories draft drafts gray mom prize prizes seize seized size sizes capsize capsized"
 )
 
 
-def _apply(word: str) -> set[str]:
+def _apply(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> set[str]:
     out = set()
-    for pattern, repl in RULES:
+    for pattern, repl in rules:
         new = pattern.sub(repl, word, count=1)
         if new != word:
             out.add(new)
     return out
 
 
-def american(word: str) -> list[str]:
-    """American spellings ``word`` may be the British form of (lower case; unverified)."""
+def american(word: str, inner: bool = True) -> list[str]:
+    """American spellings ``word`` may be the British form of (lower case; unverified).
+
+    ``inner``: also by the rules for letters inside the word (ae, oe), which turn
+    many a typo into a word; without them only endings and listed pairs count.
+    """
     w = word.lower()
+    rules = RULES + INNER_RULES if inner else RULES
     out: set[str] = set()
     if w in PAIRS:
         out.add(PAIRS[w][0])
-    first = _apply(w)
+    first = _apply(w, rules)
     out |= first
     for step in first:
-        out |= _apply(step)
+        out |= _apply(step, rules)
     out.discard(w)
     return sorted(out)
 

@@ -1,0 +1,75 @@
+"""Paragraphs written in another language than the article's (a quote in Spanish, a bilingual post).
+
+Checked against the article's dictionary every word of them would be reported;
+they are recognised by their words being common in another language (wordfreq's
+lists, loaded only when a paragraph looks foreign) and left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lint.words import WORD
+
+# languages looked for, most likely in English-language news first
+OTHERS = ("es", "fr", "de", "pt", "it", "nl", "en")
+PARAGRAPH = re.compile(r"\n[ \t]*\n")
+MIN_WORDS = 8  # shorter stretches are names and quotes, not paragraphs
+UNKNOWN_SHARE = 0.4  # a paragraph is looked at when this share of its words is unknown
+KNOWN_SHARE = 0.7  # … and is foreign when this share of its words is common in another language
+COMMON = 2.5  # Zipf frequency from which a word is common in a language
+
+
+@lru_cache(maxsize=100_000)
+def _common(word: str, lang: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, lang)) >= COMMON
+
+
+def paragraphs(value: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of ``value`` (separated by blank lines)."""
+    out = []
+    start = 0
+    for m in PARAGRAPH.finditer(value):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(value)))
+    return out
+
+
+def language_of(words: list[str], own: str) -> str | None:
+    """The language other than ``own`` most of ``words`` are common in, or None."""
+    lowered = [w.lower() for w in words]
+    best, best_share = None, 0.0
+    for lang in OTHERS:
+        if lang == own:
+            continue
+        share = sum(1 for w in lowered if _common(w, lang)) / len(lowered)
+        if share > best_share:
+            best, best_share = lang, share
+    if best is None or best_share < KNOWN_SHARE:
+        return None
+    own_share = sum(1 for w in lowered if _common(w, own)) / len(lowered)
+    return best if best_share >= own_share + 0.2 else None
+
+
+def foreign_spans(value: str, unknown: list[int], own: str) -> list[tuple[int, int, str]]:
+    """Paragraphs of ``value`` in another language: (start, end, language).
+
+    ``unknown`` holds the start of each word the article's dictionary does not know.
+    """
+    if len(unknown) < MIN_WORDS * UNKNOWN_SHARE:
+        return []
+    out = []
+    for a, b in paragraphs(value):
+        inside = sum(1 for i in unknown if a <= i < b)
+        if inside < MIN_WORDS * UNKNOWN_SHARE:
+            continue
+        words = WORD.findall(value, a, b)
+        if len(words) >= MIN_WORDS and inside >= UNKNOWN_SHARE * len(words):
+            lang = language_of(words, own)
+            if lang:
+                out.append((a, b, lang))
+    return out
