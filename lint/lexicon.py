@@ -166,15 +166,25 @@ def _lexicon(base: str) -> Lexicon:
     return Lexicon(base, _open(base))
 
 
-def _versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+def _versions(lang: str = "en") -> str:
+    """What the cache is built from: its format and the data files of both packages.
+
+    The files' sizes and times stand for the packages' versions (importlib.metadata
+    would cost tens of milliseconds at every start).
+    """
+    import importlib.util
 
     parts = [str(FORMAT)]
-    for package in ("pyspellchecker", "wordfreq"):
-        try:
-            parts.append(version(package))
-        except PackageNotFoundError:
+    for package, data in (("spellchecker", f"resources/{lang}.json.gz"), ("wordfreq", f"data/large_{lang}.msgpack.gz")):
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
             parts.append("?")
+            continue
+        try:
+            info = (Path(spec.origin).parent / data).stat()
+            parts.append(f"{package}:{info.st_size}:{int(info.st_mtime)}")
+        except OSError:
+            parts.append(f"{package}:{spec.origin}")
     return "-".join(parts)
 
 
@@ -187,7 +197,7 @@ def cache_dir() -> Path:
 
 
 def _open(lang: str) -> sqlite3.Connection:
-    tag = hashlib.sha1(_versions().encode()).hexdigest()[:10]
+    tag = hashlib.sha1(_versions(lang).encode()).hexdigest()[:10]
     path = cache_dir() / f"lexicon-{lang}-{tag}.sqlite3"
     if path.is_file():
         try:

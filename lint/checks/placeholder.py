@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from lint import lexicon
@@ -88,7 +89,8 @@ class Form:
     """One compiled rule entry: a phrase (or pattern) and where and how it counts."""
 
     rule: str
-    pattern: re.Pattern[str]
+    source: str  # the regular expression (a literal phrase already escaped)
+    flags: int
     whole: bool = False  # only as the whole answer, field or line
     max_words: int = 0  # only in texts of at most this many words (0: any length)
     scopes: frozenset[str] = frozenset(SCOPES)
@@ -96,6 +98,11 @@ class Form:
     level: Severity | None = None
     clause: bool = False  # extend the match over the words that follow, up to punctuation
     keyword: str | None = None  # a literal phrase's first word (lower case): no match without it
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: most phrases are never tried on a given article."""
+        return re.compile(self.source, self.flags)
 
 
 def literal(phrase: str) -> str:
@@ -115,14 +122,16 @@ def compile_forms(entries: Iterable[dict[str, Any]], default_rule: str) -> list[
         level = entry.get("level")
         for phrase in phrases:
             source = phrase if entry.get("regex") else literal(phrase)
-            try:
-                pattern = re.compile(source, flags)
-            except re.error as exc:
-                raise FatalError(f"rule {phrase!r}: not a valid regular expression: {exc}") from None
+            if entry.get("regex"):  # an editor's expression: check it now, not on the first article it meets
+                try:
+                    re.compile(source, flags)
+                except re.error as exc:
+                    raise FatalError(f"rule {phrase!r}: not a valid regular expression: {exc}") from None
             forms.append(
                 Form(
                     rule=entry.get("rule", default_rule),
-                    pattern=pattern,
+                    source=source,
+                    flags=flags,
                     whole=bool(entry.get("whole")),
                     max_words=int(entry.get("max_words", 0)),
                     scopes=frozenset(entry.get("scope", SCOPES)),
