@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -60,6 +61,8 @@ def check(
         click.echo(f"copydesk: {notice}", err=True)
     if quiet:
         result.diagnostics = [d for d in result.diagnostics if d.severity == Severity.ERROR]
+    if not explain:  # the reasons behind each decision are shown on request only
+        result.diagnostics = [replace(d, explanation="") if d.explanation else d for d in result.diagnostics]
     stream = sys.stdout
     colour = color if color is not None else (stream.isatty() and "NO_COLOR" not in os.environ)
     REPORTERS[fmt](result, stream, colour)

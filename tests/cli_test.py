@@ -168,3 +168,14 @@ def test_python_dash_m_lint(clean: Path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "no problems found" in proc.stdout
+
+
+def test_explain_says_why_only_when_asked(cli: Any, tmp_path: Path) -> None:
+    article = tmp_path / "budget.md"
+    article.write_text(TYPO_ARTICLE, encoding="utf-8")
+    plain = cli("check", article)
+    assert "why:" not in plain.out
+    explained = cli("check", "--explain", article)
+    (why,) = [ln for ln in explained.out.splitlines() if ln.strip().startswith("why:")]
+    assert "goverment" in explained.out
+    assert "dictionary" in why

@@ -26,8 +26,11 @@ def write(result: Result, stream: IO[str], colour: bool = False) -> None:
         index = indexes.get(d.path)
         if index is not None and index.source:
             _excerpt(d, index, stream, paint)
-        if d.suggestions:
-            label = "fix" if d.fix is not None else "suggestion" if len(d.suggestions) == 1 else "suggestions"
+        if d.fix is not None:
+            others = [s for s in d.suggestions if s != d.fix.text][:4]
+            stream.write(f"    fix: {d.fix.text}" + (f" (or: {', '.join(others)})" if others else "") + "\n")
+        elif d.suggestions:
+            label = "suggestion" if len(d.suggestions) == 1 else "suggestions"
             stream.write(f"    {label}: {', '.join(d.suggestions[:5])}\n")
         if d.explanation:
             stream.write(f"    why: {d.explanation}\n")
