@@ -69,7 +69,9 @@ def read_path(path: Path, display: str | None = None, kind: str | None = None, d
         article = Article(name, "", kind)
         article.problems.append(meta.problem(problem, 0, 0))
         return article
-    return read_text(name, text, kind, date_order)
+    article = read_text(name, text, kind, date_order)
+    article.bom = data.startswith(b"\xef\xbb\xbf")
+    return article
 
 
 def read_text(name: str, text: str, kind: str, date_order: str = "dmy") -> Article:
