@@ -8,7 +8,11 @@ Cases:
 - one article, cold start: a new process per run (the pre-commit case);
 - the eval set (about 190 news articles in three formats; the CI case);
 - the 18F blog corpus (509 Markdown posts);
-- per check: the eval set with one check selected, to see what each costs.
+- per check: the eval set with one check selected, to see what each costs;
+- grammar (off by default): the eval set with grammar on, with Harper, and with LanguageTool
+  when ``LANGUAGETOOL_URL`` names a server; the cost per article is printed to stderr;
+- the names index of an archive: 1,000 files copied from the 18F posts and the eval set,
+  timed as ``copydesk names`` and as ``copydesk check --select names``.
 Prints wall-clock medians and the peak memory (max RSS) of the child processes.
 """
 
@@ -70,10 +74,42 @@ def build_eval_set(out: Path) -> Path | None:
     return out
 
 
+def build_archive(out: Path, sources: list[Path], n: int = 1000) -> int:
+    """An archive of ``n`` article files in ``out``, copied round after round (renamed) from ``sources``."""
+    files = [
+        p for src in sources if src.is_dir() for p in sorted(src.iterdir()) if p.suffix in (".md", ".txt", ".json")
+    ]
+    if not files:
+        return 0
+    out.mkdir()
+    for i in range(n):
+        src = files[i % len(files)]
+        shutil.copyfile(src, out / f"{i // len(files)}-{src.name}")
+    return n
+
+
+def grammar_rows(
+    rows: list[tuple[str, str, float, float]], copydesk: list[str], evalset: Path, n: int, tmp: Path, repeat: int
+) -> None:
+    """The whole run with grammar on, per engine: Harper, and LanguageTool when LANGUAGETOOL_URL names a server."""
+    engines = {"Harper": 'engine = "harper"'}
+    if os.environ.get("LANGUAGETOOL_URL"):
+        engines["LanguageTool"] = f'engine = "languagetool"\nlanguagetool_url = "{os.environ["LANGUAGETOOL_URL"]}"'
+    for engine, table in engines.items():
+        config = tmp / f"grammar-{engine}.toml"
+        config.write_text(f"[checks]\ngrammar = true\n\n[grammar]\n{table}\n", encoding="utf-8")
+        argv = [*copydesk, "check", "--format", "json", "--config", str(config), str(evalset)]
+        seconds, rss = timed(argv, repeat)
+        rows.append((f"eval set + grammar ({engine})", "copydesk", seconds, rss))
+        base = next(t for case, tool, t, _ in rows if case.startswith("eval set (") and tool == "copydesk")
+        print(f"grammar with {engine}: {1000 * (seconds - base) / n:.0f} ms per article", file=sys.stderr)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--skip-corpus", action="store_true")
+    ap.add_argument("--skip-archive", action="store_true", help="skip the names index of 1,000 articles")
     args = ap.parse_args()
 
     bindir = Path(sys.executable).parent
@@ -102,11 +138,25 @@ def main() -> int:
             for check in ("schema", "spelling", "placeholder", "sources", "names", "terms"):
                 argv = [*copydesk, "check", "--format", "json", "--select", check, str(evalset)]
                 rows.append((f"eval set, --select {check}", "copydesk", *timed(argv, max(1, args.repeat // 2))))
+            grammar_rows(rows, copydesk, evalset, n, Path(tmp), args.repeat)
         corpus = SHARED / "corpus" / "18f-posts"
         if corpus.is_dir() and not args.skip_corpus:
             label = "18F corpus (509 posts)"
             rows.append((label, "copydesk", *timed([*copydesk, "check", "--format", "json", str(corpus)], args.repeat)))
             rows.append((label, "codespell", *timed([*codespell, str(corpus)], args.repeat)))
+        if not args.skip_archive:
+            # the names index of an archive: the 18F posts and the eval set, copied round to 1,000 files
+            archive = Path(tmp) / "archive"
+            n = build_archive(archive, [corpus, *([evalset] if evalset is not None else [])])
+            if n:
+                for label, argv in (
+                    (f"{n:,} articles, names index", [*copydesk, "names", "--format", "json", str(archive)]),
+                    (
+                        f"{n:,} articles, --select names",
+                        [*copydesk, "check", "--format", "json", "--select", "names", str(archive)],
+                    ),
+                ):
+                    rows.append((label, "copydesk", *timed(argv, max(1, args.repeat // 2))))
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.repeat} runs")
     print(f"{'case':<32} {'tool':<10} {'seconds':>8} {'max RSS MiB':>12} {'vs codespell':>13}")

@@ -44,6 +44,7 @@ ALPHABETS = {
     "en": "abcdefghijklmnopqrstuvwxyz",
     "other": "abcdefghijklmnopqrstuvwxyzáàâäãåçéèêëíìîïñóòôöõúùûüýÿßœæøąęłńśźżčďěňřšťůž",
 }
+CHUNK = 30_000  # SQLite's limit on the parameters of one query is 32,766
 WORD_SHAPE = re.compile(r"^[^\W\d_]+(?:'[^\W\d_]+)*$")
 
 
@@ -92,6 +93,17 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         return self.entry(word).zipf
 
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Look up every word of ``words`` not yet cached with one query (the answers are cached)."""
+        missing = sorted({key for key in map(normal, words) if key not in self._entries})
+        for i in range(0, len(missing), CHUNK):
+            chunk = missing[i : i + CHUNK]
+            sql = f"SELECT word, zipf, count FROM words WHERE word IN ({','.join('?' * len(chunk))})"
+            for word, z, n in self.db.execute(sql, chunk).fetchall():
+                self._entries[word] = Entry(z / 100, n)
+            for word in chunk:
+                self._entries.setdefault(word, UNKNOWN)
+
     def near(self, word: str, max_distance: int = 2) -> list[tuple[str, int]]:
         """Frequent words within ``max_distance`` edits of ``word`` (Damerau-Levenshtein), nearest first.
 
@@ -100,36 +112,56 @@ class Lexicon:
         every single edit (insertion, deletion, substitution, transposition) and most
         double ones (two extra letters, a doubled letter and a swap, a letter moved).
         """
-        from jellyfish import damerau_levenshtein_distance
-
         key = normal(word)
         cached = self._near.get((key, max_distance))
         if cached is not None:
             return cached
-        keys = sorted(_deletions(key, 2 if max_distance > 1 else 1))
-        out = []
-        for candidate in self._lookup(keys):
-            if candidate == key:
-                continue
-            d = int(damerau_levenshtein_distance(key, candidate))
-            if d <= max_distance:
-                out.append((candidate, d))
-        out.sort(key=lambda pair: (pair[1], -self.zipf(pair[0]), pair[0]))
-        self._near[(key, max_distance)] = out
-        return out
+        self.near_many([key], max_distance)
+        return self._near[(key, max_distance)]
+
+    def near_many(self, words: Iterable[str], max_distance: int = 2) -> None:
+        """:meth:`near` of every word of ``words`` at once: one query for all (the answers are cached)."""
+        from jellyfish import damerau_levenshtein_distance
+
+        todo = sorted({key for key in map(normal, words) if (key, max_distance) not in self._near})
+        if not todo:
+            return
+        depth = 2 if max_distance > 1 else 1
+        deletions = {key: _deletions(key, depth) for key in todo}
+        filed = self._filed(set().union(*deletions.values()))
+        found: dict[str, list[tuple[str, int]]] = {}
+        for key in todo:
+            candidates = {w for k in deletions[key] for w in filed.get(k, ())}
+            candidates.discard(key)
+            out = []
+            for candidate in candidates:
+                d = int(damerau_levenshtein_distance(key, candidate))
+                if d <= max_distance:
+                    out.append((candidate, d))
+            found[key] = out
+        self.prefetch(c for out in found.values() for c, _ in out)
+        for key, out in found.items():
+            out.sort(key=lambda pair: (pair[1], -self.zipf(pair[0]), pair[0]))
+            self._near[(key, max_distance)] = out
+
+    def _filed(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        """The words filed under each of ``keys`` in the deletion table."""
+        ordered = sorted(keys)
+        filed: dict[str, list[str]] = {}
+        for i in range(0, len(ordered), CHUNK):
+            chunk = ordered[i : i + CHUNK]
+            sql = f"SELECT key, word FROM near WHERE key IN ({','.join('?' * len(chunk))})"
+            for key, word in self.db.execute(sql, chunk).fetchall():
+                filed.setdefault(key, []).append(word)
+        return filed
 
     def _lookup(self, keys: list[str]) -> set[str]:
-        """The words filed under ``keys`` in the deletion table; their entries are cached on the way."""
+        """The words filed under ``keys`` in the deletion table."""
         found: set[str] = set()
-        for i in range(0, len(keys), 30_000):
-            chunk = keys[i : i + 30_000]
-            sql = (
-                "SELECT DISTINCT n.word, w.zipf, w.count FROM near n JOIN words w ON w.word = n.word"
-                f" WHERE n.key IN ({','.join('?' * len(chunk))})"
-            )
-            for word, z, n in self.db.execute(sql, chunk).fetchall():
-                found.add(word)
-                self._entries[word] = Entry(z / 100, n)
+        for i in range(0, len(keys), CHUNK):
+            chunk = keys[i : i + CHUNK]
+            sql = f"SELECT DISTINCT word FROM near WHERE key IN ({','.join('?' * len(chunk))})"
+            found.update(word for (word,) in self.db.execute(sql, chunk).fetchall())
         return found
 
     def near_two(self, word: str) -> list[tuple[str, int]]:
@@ -139,9 +171,10 @@ class Lexicon:
 
         key = normal(word)
         alphabet = ALPHABETS["en" if self.lang == "en" else "other"]
-        once = {key[:i] + c + key[i + j :] for i in range(len(key) + 1) for c in alphabet for j in (0, 1)}
-        keys = sorted({d for e in once for d in _deletions(e, 1)})
-        out = [(c, 2) for c in self._lookup(keys) if int(damerau_levenshtein_distance(key, c)) == 2]
+        keys = {key[:i] + c + key[i + j :] for i in range(len(key) + 1) for c in alphabet for j in (0, 1)}
+        keys.update([e[:i] + e[i + 1 :] for e in keys if len(e) > 1 for i in range(len(e))])  # and one deletion
+        out = [(c, 2) for c in self._lookup(sorted(keys)) if int(damerau_levenshtein_distance(key, c)) == 2]
+        self.prefetch(c for c, _ in out)
         out.sort(key=lambda pair: (-self.zipf(pair[0]), pair[0]))
         return out
 
@@ -291,6 +324,7 @@ def count(word: str, lang: str = "en") -> int:
     return lexicon(lang).entry(word).count
 
 
+@lru_cache(maxsize=100_000)
 def zipf(word: str, lang: str = "en") -> float:
     """wordfreq's Zipf frequency of ``word`` (0 = never seen, 3 = once per million words)."""
     if WORD_SHAPE.match(normal(word)):

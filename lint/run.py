@@ -33,6 +33,7 @@ class Run:
     explain: bool = False
     state: dict[str, Any] = field(default_factory=dict)  # per-check data built in prepare()
     cache: dict[str, Any] = field(default_factory=dict)  # loaded rule files
+    notices: list[str] = field(default_factory=list)  # messages for stderr from the checks
 
     def cached(self, key: str, make: Any) -> Any:
         if key not in self.cache:
@@ -118,7 +119,8 @@ def _excluded(path: Path, config: Config) -> bool:
 def enabled_checks(config: Config) -> list[str]:
     out = []
     for name in registry.CHECKS:
-        if not config.enabled(name, name not in registry.OFF_BY_DEFAULT):
+        named = any(s.split(".")[0] == name for s in config.select)  # --select grammar turns it on
+        if not config.enabled(name, name not in registry.OFF_BY_DEFAULT or named):
             continue
         if config.select and not any(s.split(".")[0] == name or s in ("all", "") for s in config.select):
             continue
@@ -128,8 +130,10 @@ def enabled_checks(config: Config) -> list[str]:
     return out
 
 
-def check_articles(articles: list[Article], config: Config, explain: bool = False) -> list[Diagnostic]:
-    run = Run(config, explain)
+def check_articles(
+    articles: list[Article], config: Config, explain: bool = False, notices: list[str] | None = None
+) -> list[Diagnostic]:
+    run = Run(config, explain, notices=notices if notices is not None else [])
     names = enabled_checks(config)
     modules = {name: registry.load(name) for name in names}
     rules: dict[str, tuple[Severity, str]] = {}
@@ -155,6 +159,10 @@ def check_articles(articles: list[Article], config: Config, explain: bool = Fals
             if f.severity is not None:
                 level = config.level(f.rule, f.severity) if _configured(config, f.rule) else f.severity
             out.append(Diagnostic.place(article.path, index, f, level))
+    for module in modules.values():
+        finish = getattr(module, "finish", None)  # optional: release what prepare() took, add notices
+        if finish is not None:
+            finish(run)
     out.sort(key=Diagnostic.sort_key)
     return out
 
@@ -165,7 +173,7 @@ def _configured(config: Config, rule: str) -> bool:
 
 # When checks flag the same words, the more specific one speaks: a house-style term or a
 # name variant is not also reported as a spelling mistake.
-PRECEDENCE = ("terms", "names", "spelling")
+PRECEDENCE = ("terms", "names", "spelling", "grammar")
 
 
 def _dedupe(findings: list[Finding]) -> Iterator[Finding]:
@@ -192,4 +200,4 @@ def run(paths: Sequence[str], config: Config, explain: bool = False) -> Result:
     notices: list[str] = []
     files = discover(paths or ["."], config, notices)
     articles = [read_path(p, display, date_order=config.date_order) for p, display in files]
-    return Result(check_articles(articles, config, explain), articles, notices)
+    return Result(check_articles(articles, config, explain, notices), articles, notices)

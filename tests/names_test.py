@@ -163,6 +163,14 @@ def test_a_typo_of_an_everyday_word_in_a_headline_is_left_to_the_spelling_check(
     assert findings(art) == []
 
 
+def test_a_typo_of_an_everyday_word_opening_a_sentence_is_left_to_the_spelling_check() -> None:
+    # the full stop after "Delhi" ends a sentence: "Delhi" is no given name of "Pollice"
+    art = article(
+        "Talks were held in New Delhi. Pollice say an email was sent. Police say he was arrested. Police said so."
+    )
+    assert findings(art) == []
+
+
 def test_words_an_article_accepts_are_not_reported() -> None:
     body = "The club signed Peter Hewitt on Friday. The coach said Hewit would start on Sunday."
     art = article(body, front="copydesk:\n  accept: [Hewit]\n")

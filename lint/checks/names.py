@@ -5,7 +5,10 @@
 - ``names.inconsistent``: one name spelled two ways in an article ("Aliyev", then "Aliev");
   the odd spelling is reported with the main one and its count.
 - ``names.archive``: a spelling used in one article where the other articles of the run
-  agree on a close spelling ("'Blaire' here; 'Blair' in 41 other articles").
+  agree on a close spelling ("'Blaire' here; 'Blair' in 41 other articles"); also a variant
+  listed in a names file written from the archive by ``copydesk names --write``, so that a
+  run on one article knows the archive's spellings ("'Blaire' here; 'Blair' in 41 articles
+  of the archive ('Blaire' in 1)").
 
 ``prepare()`` keeps the run's :class:`~lint.names.index.NameIndex` in ``run.state["names"]``.
 """
@@ -24,6 +27,7 @@ from lint.names.index import NameIndex
 if TYPE_CHECKING:
     from lint.article import Article
     from lint.run import Run
+    from lint.text import Text
 
 NAME = "names"
 RULES: dict[str, tuple[Severity, str]] = {
@@ -36,14 +40,14 @@ STATE = "names"  # run.state key of the NameIndex
 MENTIONS = "names.mentions"  # run.state key: article path -> its mentions
 
 
-def _glossary(run: Run) -> list[glossary.Entry]:
+def glossary_entries(run: Run) -> list[glossary.Entry]:
     result: list[glossary.Entry] = run.cached(
         "names:glossary", lambda: glossary.compile_entries(rules.entries(run, "names"))
     )
     return result
 
 
-def _mentions(article: Article, run: Run) -> list[extract.Mention]:
+def mentions_of(article: Article, run: Run) -> list[extract.Mention]:
     cache: dict[str, list[extract.Mention]] = run.state.setdefault(MENTIONS, {})
     if article.path not in cache:
         cache[article.path] = extract.mentions(article)
@@ -53,7 +57,7 @@ def _mentions(article: Article, run: Run) -> list[extract.Mention]:
 def prepare(articles: Sequence[Article], run: Run) -> None:
     index = NameIndex()
     for article in articles:
-        index.add(article.path, _mentions(article, run))
+        index.add(article.path, mentions_of(article, run))
     run.state[STATE] = index
 
 
@@ -71,27 +75,41 @@ def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in taken)
 
 
-def check(article: Article, run: Run) -> Iterator[Finding]:
-    entries = _glossary(run)
-    taken: list[tuple[int, int]] = []
-    for text in article.texts():
-        for hit in glossary.find(entries, text):
-            start, end = text.span(hit.start, hit.end)
-            note = f" ({hit.entry.note})" if hit.entry.note else ""
-            fix = Edit(start, end, hit.suggestion) if text.is_verbatim(article.source, hit.start, hit.end) else None
-            taken.append((start, end))
-            yield Finding(
-                "names.glossary",
-                f"'{hit.found}': the house spelling is '{hit.suggestion}'{note}",
-                start,
-                end,
-                (hit.suggestion,),
-                fix=fix,
-                explanation=f"rules/names.yaml lists '{hit.found}' as a variant of '{hit.entry.name}'",
-            )
+def _glossary_finding(article: Article, text: Text, hit: glossary.Hit) -> Finding:
+    start, end = text.span(hit.start, hit.end)
+    fix = Edit(start, end, hit.suggestion) if text.is_verbatim(article.source, hit.start, hit.end) else None
+    entry = hit.entry
+    if entry.archive:  # written by ``copydesk names --write``: the archive's spelling, not a house decision
+        theirs, mine = entry.articles(entry.name), entry.articles(hit.found)
+        where = "1 article" if theirs == 1 else f"{theirs} articles"
+        also = f" ('{hit.found}' in {mine})" if mine else ""
+        return Finding(
+            "names.archive",
+            f"'{hit.found}' here; '{hit.suggestion}' in {where} of the archive{also}",
+            start,
+            end,
+            (hit.suggestion,),
+            fix=fix,
+            explanation=f"the archive's names file (copydesk names --write) lists '{hit.found}' "
+            f"as a variant of '{entry.name}'",
+        )
+    note = f" ({entry.note})" if entry.note else ""
+    return Finding(
+        "names.glossary",
+        f"'{hit.found}': the house spelling is '{hit.suggestion}'{note}",
+        start,
+        end,
+        (hit.suggestion,),
+        fix=fix,
+        explanation=f"rules/names.yaml lists '{hit.found}' as a variant of '{entry.name}'",
+    )
 
+
+def variants(article: Article, run: Run) -> list[consistency.Variant]:
+    """The spellings of names in ``article`` that vary from the article's own or the run's."""
+    entries = glossary_entries(run)
     accepted = {w.lower() for w in article.vocabulary}
-    mentions = [m for m in _mentions(article, run) if m.spelling.lower() not in accepted]
+    mentions = [m for m in mentions_of(article, run) if m.spelling.lower() not in accepted]
     spellings = consistency.group(mentions)
     index: NameIndex | None = run.state.get(STATE)
     lang = article.lang or run.config.language
@@ -103,11 +121,23 @@ def check(article: Article, run: Run) -> Iterator[Finding]:
         return index.articles(word, besides=article.path) if index is not None else 0
 
     gloss = glossary.canonical_tokens(entries)
-    variants = consistency.within(spellings, freq, gloss, archive)
-    settled = {v.spelling.text for v in variants}
+    found = consistency.within(spellings, freq, gloss, archive)
+    settled = {v.spelling.text for v in found}
     if index is not None:
-        variants += consistency.against_archive(spellings, article.path, index, freq, settled | set(gloss))
-    for v in variants:
+        found += consistency.against_archive(spellings, article.path, index, freq, settled | set(gloss))
+    return found
+
+
+def check(article: Article, run: Run) -> Iterator[Finding]:
+    entries = glossary_entries(run)
+    taken: list[tuple[int, int]] = []
+    for text in article.texts():
+        for hit in glossary.find(entries, text):
+            finding = _glossary_finding(article, text, hit)
+            taken.append((finding.start, finding.end))
+            yield finding
+
+    for v in variants(article, run):
         for m in v.spelling.mentions:
             if m.sic or _overlaps(m.text.span(m.start, m.end), taken):
                 continue

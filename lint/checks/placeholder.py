@@ -45,6 +45,7 @@ from lint import lexicon
 from lint import rules as ruledata
 from lint.diagnostics import Finding, Severity
 from lint.errors import FatalError
+from lint.needles import may_match, required
 from lint.text import Text
 from lint.words import WORD, words
 
@@ -103,6 +104,11 @@ class Form:
     def pattern(self) -> re.Pattern[str]:
         """Compiled on first use: most phrases are never tried on a given article."""
         return re.compile(self.source, self.flags)
+
+    @cached_property
+    def needles(self) -> tuple[str, ...]:
+        """Words one of which every match holds (lower case): a text with none of them is not searched."""
+        return required(self.source, self.flags)
 
 
 def literal(phrase: str) -> str:
@@ -164,36 +170,53 @@ def trimmed(value: str) -> tuple[int, int]:
     return start, max(start, len(value.rstrip()))
 
 
-_INDEXES: dict[tuple[tuple[int, ...], str], tuple[list[tuple[int, Form]], dict[str, list[int]]]] = {}
+@dataclass(frozen=True)
+class _Index:
+    """The forms of one scope: those to try always, and the literal ones by their first word."""
+
+    forms: tuple[Form, ...]
+    always: list[tuple[int, Form]]
+    by_word: dict[str, list[int]]
 
 
-def _index(found_in: tuple[Form, ...], scope: str) -> tuple[list[tuple[int, Form]], dict[str, list[int]]]:
-    """The forms of ``scope``: those to try always, and the literal ones by their first word."""
-    key = (tuple(map(id, found_in)), scope)
+_INDEXES: dict[tuple[tuple[int, ...], str], _Index] = {}
+
+
+def _index(found_in: Sequence[Form], scope: str) -> _Index:
+    forms = tuple(found_in)
+    key = (tuple(map(id, forms)), scope)
     if key not in _INDEXES:
         always: list[tuple[int, Form]] = []
         by_word: dict[str, list[int]] = {}
-        for i, form in enumerate(found_in):
+        for i, form in enumerate(forms):
             if scope not in form.scopes:
                 continue
             if form.keyword is None:
                 always.append((i, form))
             else:
                 by_word.setdefault(form.keyword, []).append(i)
-        _INDEXES[key] = (always, by_word)
+        _INDEXES[key] = _Index(forms, always, by_word)
     return _INDEXES[key]
 
 
 def matches(value: str, found_in: Sequence[Form], scope: str) -> Iterator[tuple[Form, int, int]]:
     """Every form of ``scope`` found in ``value``: (form, start, end) in ``value``."""
+    return _matches(value, _index(found_in, scope))
+
+
+def _matches(value: str, index: _Index) -> Iterator[tuple[Form, int, int]]:
     a, b = trimmed(value)
     core = value[a:b].strip(TRIM)
     found_words = WORD.findall(value)
     count = len(found_words)
-    always, by_word = _index(tuple(found_in), scope)
     # a literal phrase whose first word is not in the text cannot match: look only at the others
-    hits = {i for w in found_words if (found := by_word.get(w.lower())) for i in found}
-    for _, form in sorted([*always, *((i, found_in[i]) for i in hits)], key=lambda pair: pair[0]):
+    by_word = index.by_word
+    hits = {i for w in {w.lower() for w in set(found_words)} if (found := by_word.get(w)) for i in found}
+    tried = sorted([*index.always, *((i, index.forms[i]) for i in hits)], key=_first) if hits else index.always
+    lowered = value.lower()
+    for _, form in tried:
+        if not may_match(form.needles, value, lowered):
+            continue  # it cannot match: no need to search
         if form.whole:
             if a < b and (form.pattern.fullmatch(value[a:b]) or (core and form.pattern.fullmatch(core))):
                 yield form, a, b
@@ -203,6 +226,10 @@ def matches(value: str, found_in: Sequence[Form], scope: str) -> Iterator[tuple[
         for m in form.pattern.finditer(value):
             if m.end() > m.start():
                 yield form, m.start(), _clause_end(value, m.end()) if form.clause else m.end()
+
+
+def _first(pair: tuple[int, Form]) -> int:
+    return pair[0]
 
 
 CLAUSE_STOP = r"(?:that|which|who|when|while|and|but|because|after|before|in|on|at|to)\b"
@@ -291,14 +318,20 @@ def _body(article: Article, text: Text, found: Sequence[Form]) -> Iterator[Findi
         if markdown and (in_code_span(article.source, text.span(i, j)[0]) or _link_text(article.source, text, j)):
             continue
         yield _finding(text, i, j, form.rule, message(form, value[i:j], "body"), form.level)
-    whole = [f for f in found if f.whole]
+    # forms that must be a whole line: only those whose words the text has can match any line
+    lowered = value.lower()
+    whole = _index([f for f in found if f.whole and may_match(f.needles, value, lowered)], "body")
+    if not whole.always and not whole.by_word:
+        return
+    tried = [f for _, f in whole.always] + [whole.forms[i] for ids in whole.by_word.values() for i in ids]
+    needles = () if any(not f.needles for f in tried) else tuple(n for f in tried for n in f.needles)
     for m in re.finditer(r"[^\n]+", value):
         line = m.group()
-        if line.lstrip().startswith("#") or TABLE_ROW.match(line):
-            continue
+        if not may_match(needles, line) or line.lstrip().startswith("#") or TABLE_ROW.match(line):
+            continue  # … and only on the lines that have them
         skip = LINE_MARKUP.match(line)
         offset = m.start() + (skip.end() if skip else 0)
-        for form, i, j in matches(value[offset : m.end()], whole, "body"):
+        for form, i, j in _matches(value[offset : m.end()], whole):
             shown = value[offset + i : offset + j]
             yield _finding(text, offset + i, offset + j, form.rule, message(form, shown, "body"), form.level)
 
@@ -337,7 +370,7 @@ def _answers(article: Article, found: Sequence[Form], run: Run) -> Iterator[Find
         key = _normal(item.answer.value)
         if key and not _too_common_to_repeat(key, article.lang):
             copies[key] = copies.get(key, 0) + 1
-    known = _article_words(article)
+    known = _article_words(article) if items else set()  # the words of the text, for the answers
     for item in items:
         answer = item.answer
         assert answer is not None

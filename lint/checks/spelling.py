@@ -34,7 +34,7 @@ from lint.diagnostics import Edit, Finding, Severity
 from lint.lexicon import base_language, lexicon, normal
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
-from lint.spelling.score import Verdict, facts, judge
+from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
 from lint.spelling.tokens import Token, base_forms, tokens
 from lint.spelling.variants import american, british
@@ -114,11 +114,21 @@ class Read:
 
 
 @dataclass
+class Screen:
+    """An article's words outside the dictionary, sorted: decided at once, or left to judge."""
+
+    decided: list[Decision]  # listed, rejected, known in another form, British, part of a compound
+    pending: list[tuple[Text, Token]]  # to judge, in order
+    ceilings: dict[int, float]  # id(token) -> the highest score it can get whatever its near misses
+
+
+@dataclass
 class State:
     accept: WordList
     reject: dict[str, str]  # lower-case word -> correction ("" when none)
     run_evidence: RunEvidence = field(default_factory=RunEvidence)
     articles: dict[int, Read] = field(default_factory=dict)
+    screens: dict[int, Screen] = field(default_factory=dict)
     outside: dict[str, Callable[[str], bool]] = field(default_factory=dict)  # language -> "not a known word"
 
     def wanted(self, lang: str) -> Callable[[str], bool]:
@@ -176,10 +186,18 @@ def _read(article: Article, run: Run, state: State) -> Read:
 
 
 def prepare(articles: Sequence[Article], run: Run) -> None:
-    """Count, over the run, the articles that use each word as a name."""
+    """Count, over the run, the articles that use each word as a name; look up the near misses of the
+    words to judge, for every article at once."""
     state = _state(run)
     for article in articles:
         state.run_evidence.add(_read(article, run, state).evidence)
+    words: dict[str, list[str]] = {}
+    for article in articles:
+        screen = _screen(article, run, state)
+        judged = [tok.text for _, tok in screen.pending if screen.ceilings.get(id(tok), 1.0) > 0]
+        words.setdefault(base_language(language(article, run)), []).extend(judged)
+    for base, found in words.items():
+        lexicon(base).near_many(found)
 
 
 def folded(word: str) -> str:
@@ -197,6 +215,49 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
     ``check`` reports the flagged ones; ``--explain`` can show the others.
     """
     state = _state(run)
+    screen = _screen(article, run, state)
+    yield from screen.decided
+    pending = screen.pending
+    evidence = _read(article, run, state).evidence
+    base = base_language(language(article, run))
+    lx = lexicon(base)
+    run_evidence = state.run_evidence if state.run_evidence.articles else None
+    lx.near_many(tok.text for _, tok in pending if screen.ceilings.get(id(tok), 1.0) > 0)  # done in prepare()
+    ceilings = dict(screen.ceilings)
+    for text, tok in pending:  # … nor whatever words two edits away a deep search would add
+        if ceilings.get(id(tok), 0.0) > 0:
+            f = facts(tok.text, base)
+            ceilings[id(tok)] = ceiling(tok, f, evidence, run_evidence, text.field == "title", near_known=True)
+    judged = [(text, tok) for text, tok in pending if ceilings.get(id(tok), 1.0) > 0]
+    # a capitalised neighbour vouches for a name only when it is not itself a typo
+    first = {
+        id(tok): judge(tok, facts(tok.text, base), evidence, run_evidence, headline=text.field == "title")
+        for text, tok in judged
+    }
+    typos = {normal(tok.text) for _, tok in judged if first[id(tok)].flagged}
+    for text, tok in pending:
+        verdict = first.get(id(tok))
+        if verdict is None:
+            why = f"score at most {ceilings[id(tok)]:+.1f} whatever the near misses"
+            yield Decision(text, tok, "", ("not in the dictionary", why))
+            continue
+        use = evidence.of(tok.text)
+        partners = sum(1 for p in use.partners if p not in typos and (lx.known(p) or p in evidence.uses))
+        if partners:
+            verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners, text.field == "title")
+        rule = "spelling.unknown" if verdict.flagged else ""
+        yield Decision(text, tok, rule, (*verdict.reasons, f"score {verdict.score:+.1f}"), verdict)
+
+
+def _screen(article: Article, run: Run, state: State) -> Screen:
+    """The words of ``article`` outside the dictionary: those decided at once, those left to judge.
+
+    Of these, a word whose score stays at or below zero whatever its near misses is accepted
+    without looking them up (the slow part); --explain judges every word, to give every reason.
+    """
+    key = id(article)
+    if key in state.screens:
+        return state.screens[key]
     read = _read(article, run, state)
     texts, evidence = read.texts, read.evidence
     lang = language(article, run)
@@ -204,22 +265,25 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
     lx = lexicon(base)
     vocabulary = WordList.of(article.vocabulary)
     run_evidence = state.run_evidence if state.run_evidence.articles else None
+    decided: list[Decision] = []
     pending: list[tuple[Text, Token]] = []
     for text, toks in texts:
+        if not toks:
+            continue
         listed = state.accept.spans(text.value) + vocabulary.spans(text.value)
         for tok in toks:
             if any(a <= tok.start and tok.end <= b for a, b in listed):
-                yield Decision(text, tok, "", ("in a listed phrase",))
+                decided.append(Decision(text, tok, "", ("in a listed phrase",)))
                 continue
             if vocabulary.has(tok.text):
-                yield Decision(text, tok, "", ("in the article's vocabulary",))
+                decided.append(Decision(text, tok, "", ("in the article's vocabulary",)))
                 continue
             if state.accept.has(tok.text):
-                yield Decision(text, tok, "", ("in the accept list or a configured vocabulary",))
+                decided.append(Decision(text, tok, "", ("in the accept list or a configured vocabulary",)))
                 continue
             fix = state.reject.get(normal(tok.text))
             if fix is not None:
-                yield Decision(text, tok, "spelling.rejected", ("on the reject list",), correction=fix)
+                decided.append(Decision(text, tok, "spelling.rejected", ("on the reject list",), correction=fix))
                 continue
             forms = base_forms(tok.text)
             if base == "en" and not tok.text.isascii():
@@ -227,35 +291,32 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
             if any(lx.known(f) for f in forms):
                 other = _dialect(tok, lang, base)
                 if other:
-                    yield Decision(text, tok, "spelling.variant", (f"the other spelling of '{other}'",), None, other)
+                    decided.append(
+                        Decision(text, tok, "spelling.variant", (f"the other spelling of '{other}'",), None, other)
+                    )
                 continue
             if base == "en":
                 inner = lx.zipf(tok.text) >= BRITISH_MIN_ZIPF
                 us = next((a for f in forms for a in american(f, inner) if lx.known(a)), "")
                 if us:
                     if lang in AMERICAN and tok.case != "name":
-                        yield Decision(text, tok, "spelling.variant", (f"British spelling of '{us}'",), None, us)
+                        decided.append(
+                            Decision(text, tok, "spelling.variant", (f"British spelling of '{us}'",), None, us)
+                        )
                     else:
-                        yield Decision(text, tok, "", (f"British spelling of '{us}'",))
+                        decided.append(Decision(text, tok, "", (f"British spelling of '{us}'",)))
                     continue
             if tok.compound and (lx.known(tok.compound) or lx.zipf(tok.compound) >= 3.0):
-                yield Decision(text, tok, "", (f"part of '{tok.compound}'",))
+                decided.append(Decision(text, tok, "", (f"part of '{tok.compound}'",)))
                 continue
             pending.append((text, tok))
-    # a capitalised neighbour vouches for a name only when it is not itself a typo
-    first = {
-        id(tok): judge(tok, facts(tok.text, base), evidence, run_evidence, headline=text.field == "title")
-        for text, tok in pending
-    }
-    typos = {normal(tok.text) for _, tok in pending if first[id(tok)].flagged}
-    for text, tok in pending:
-        use = evidence.of(tok.text)
-        partners = sum(1 for p in use.partners if p not in typos and (lx.known(p) or p in evidence.uses))
-        verdict = first[id(tok)]
-        if partners:
-            verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners, text.field == "title")
-        rule = "spelling.unknown" if verdict.flagged else ""
-        yield Decision(text, tok, rule, (*verdict.reasons, f"score {verdict.score:+.1f}"), verdict)
+    ceilings: dict[int, float] = {}
+    if not run.explain:
+        for text, tok in pending:
+            f = plain_facts(tok.text, base)
+            ceilings[id(tok)] = ceiling(tok, f, evidence, run_evidence, text.field == "title")
+    state.screens[key] = Screen(decided, pending, ceilings)
+    return state.screens[key]
 
 
 def _dialect(tok: Token, lang: str, base: str) -> str:

@@ -24,8 +24,9 @@ Every other spelling of the group is reported.
 
 Against the archive, a spelling found in one article (or a few) is reported when the other
 articles agree on a close spelling, by a wide margin, or as the same full name, or as a
-spelling the language knows where this one is unknown; never for a common word, nor for
-somebody else by their given name.
+spelling the language knows where this one is unknown; a well-known spelling ("Erdogan",
+"Herzfeld") only when many times more articles give the same full name another way
+("Recep Erdoğan"); never an everyday word, nor somebody else by their given name.
 """
 
 from __future__ import annotations
@@ -35,11 +36,18 @@ from dataclasses import dataclass, field
 
 from lint.names.extract import Mention
 from lint.names.index import NameIndex
-from lint.names.people import distinct_given_names, given_name, nickname_related, same_person_names
+from lint.names.people import (
+    NOT_GIVEN_NAMES,
+    distinct_given_names,
+    given_name,
+    nickname_related,
+    same_person_names,
+)
 from lint.names.similar import ACCENTS, PATTERN, blocking_keys, variant_reason
 
 COMMON = 3.0  # Zipf frequency from which a spelling is a well-known word or name in its own right
 WORD = 4.0  # … and from which it is above all an everyday word ("States", "People", "Government")
+OPENER = 5.0  # Zipf frequency from which a word opening a sentence is no given name ("Later", "Former")
 ARCHIVE_MIN = 3  # articles that must agree before the archive speaks
 ARCHIVE_RATIO = 5  # … and how many times more articles than the odd spelling
 ARCHIVE_WORD_MIN = 10  # articles that must agree when the spelling is also an everyday word ("States")
@@ -49,6 +57,9 @@ ARCHIVE_WORD_MIN = 10  # articles that must agree when the spelling is also an e
 class Spelling:
     text: str
     mentions: list[Mention] = field(default_factory=list)
+    # words opening the sentence just before it that may be given names the extractor could not
+    # be sure of ("Gordon" in "Gordon Brown met…"): enough to tell two people apart, never to join them
+    openers: set[str] = field(default_factory=set)
 
     @property
     def count(self) -> int:
@@ -57,6 +68,12 @@ class Spelling:
     @property
     def proper(self) -> bool:
         return any(m.proper for m in self.mentions)
+
+    @property
+    def placed(self) -> bool:
+        """Capitalised where only a name would be: inside a sentence, or after a given name or title
+        ("United Stattes"; not "Pollice say" opening a sentence)."""
+        return any(m.first or m.title or not (m.sentence_start or m.headline) for m in self.mentions)
 
     @property
     def firsts(self) -> set[str]:
@@ -110,6 +127,9 @@ def same_thing(
     shared_first = bool(odd.firsts and firsts_main and _compatible_firsts(odd.firsts, firsts_main))
     if odd.firsts and firsts_main and not shared_first:
         return None  # "Gordon Brown" and "Des Browne": two people
+    odd_full, main_full = odd.firsts | odd.openers, firsts_main | main.openers
+    if odd_full and main_full and not (shared_first or _compatible_firsts(odd_full, main_full)):
+        return None  # the same, with "Gordon" opening the sentence
     shared_next = bool(odd.nexts & main.nexts)
     if nickname_related(odd.text, main.text):
         return None
@@ -121,14 +141,19 @@ def same_thing(
     # ever given with a first name, the other is a later reference to the same person
     # ("Austin, Texas" beside "Jane Austen" is no such reference: it needs a title or a verb of speech)
     bare = odd if not odd.firsts else main
-    introduced_once = bool(odd.firsts) != bool(firsts_main) and bare.person
+    introduced_once = bool(odd_full) != bool(main_full) and bare.person
     if zipf(odd.text) >= COMMON and zipf(main.text) >= COMMON and not (shared_first or shared_next or introduced_once):
         return None  # two well-known words or names
     if not odd.proper and zipf(odd.text) >= 2.5:
         return None  # a real word that only opens sentences
-    if zipf(main.text) >= WORD and (not odd.proper or reason not in (PATTERN, ACCENTS)):
+    if zipf(main.text) >= WORD and (not odd.placed or reason not in (PATTERN, ACCENTS)):
         return None  # most likely a plain typo of an everyday word: the spelling check's to report
     return reason
+
+
+def _opener(word: str, zipf: Callable[[str], float]) -> bool:
+    """May be a given name, though it opens the sentence: a known one, or no very common word."""
+    return word.lower() not in NOT_GIVEN_NAMES and (given_name(word) or zipf(word) < OPENER)
 
 
 def _priority(
@@ -154,6 +179,10 @@ def within(
     archive: Callable[[str], int] = lambda s: 0,
 ) -> list[Variant]:
     """Spellings that vary from a more established spelling of the same name in this article."""
+    for sp in spellings.values():
+        for m in sp.mentions:
+            if m.next in spellings and m.sentence_start and not m.first and _opener(m.spelling, zipf):
+                spellings[m.next].openers.add(m.spelling)
     ranked = sorted(spellings.values(), key=lambda s: _priority(s, gloss, archive, zipf), reverse=True)
     mains: list[Spelling] = []
     blocks: dict[str, list[Spelling]] = {}
@@ -186,8 +215,9 @@ def against_archive(
         return []
     out = []
     for s in spellings.values():
-        if s.text in skip or zipf(s.text) >= COMMON:
+        if s.text in skip or zipf(s.text) >= WORD:
             continue
+        common = zipf(s.text) >= COMMON  # a well-known spelling: only the same full name elsewhere speaks against it
         mine = index.articles(s.text)
         if not (s.proper or zipf(s.text) < 1.0):
             continue
@@ -204,12 +234,14 @@ def against_archive(
             # name; or at least as many agree on a spelling the language knows, this one unknown
             known = zipf(s.text) < 1.0 <= zipf(other)
             wide = theirs >= ARCHIVE_RATIO * mine
+            if common and not (same_name and wide):
+                continue
             if not (wide or (same_name and theirs > mine) or (known and theirs >= mine)):
                 continue
             if index.proper[other] * 2 < index.total(other):
                 continue  # mostly a sentence opener elsewhere: a word, not a name
-            if zipf(s.text) >= zipf(other) and zipf(s.text) >= 1.5:
-                continue
+            if zipf(s.text) >= zipf(other) and zipf(s.text) >= 1.5 and not (same_name and wide):
+                continue  # the better-known spelling, unless many more articles give the same full name
             main = Spelling(other)
             lead = index.leads[other] * 2 > index.total(other)
             if (given_name(s.text) or given_name(other)) and s.lead_only != lead:

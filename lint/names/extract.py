@@ -17,7 +17,7 @@ from lint.article import Article
 from lint.lexicon import zipf
 from lint.names.people import FUNCTION_WORDS, NOT_GIVEN_NAMES, SPEECH, TITLES, given_name
 from lint.text import Text
-from lint.words import Word, is_title_case, words
+from lint.words import WORD, is_title_case
 
 POSSESSIVE = re.compile(r"['’]s$")
 CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$", re.IGNORECASE)
@@ -59,34 +59,36 @@ class Mention:
         return self.next is not None and not self.headline
 
 
-def _headline_ranges(text: Text, whole: bool) -> list[tuple[int, int]]:
-    """Ranges of ``text.value`` that are title-case lines."""
-    if whole:
-        return [(0, len(text.value))] if is_title_case(text.value) else []
-    out = []
-    pos = 0
-    for line in text.value.split("\n"):
-        if line.strip() and is_title_case(line):
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+class _Headlines:
+    """Whether a place in a text is inside a title-case line (each line judged once, when first asked)."""
+
+    def __init__(self, value: str, whole: bool) -> None:
+        self.value = value
+        self.whole = is_title_case(value) if whole else None
+        self.lines: dict[int, bool] = {}
+
+    def __contains__(self, i: int) -> bool:
+        if self.whole is not None:
+            return self.whole
+        a = self.value.rfind("\n", 0, i) + 1
+        found = self.lines.get(a)
+        if found is None:
+            b = self.value.find("\n", i)
+            line = self.value[a : b if b >= 0 else len(self.value)]
+            found = self.lines[a] = bool(line.strip()) and is_title_case(line)
+        return found
 
 
-def _gap(value: str, a: Word, b: Word) -> str:
-    return value[a.end : b.start]
-
-
-def _name_like(word: Word) -> bool:
-    w = word.text
+def _name_like(w: str) -> bool:
     return w[:1].isupper() and w.lower() not in FUNCTION_WORDS and not (len(w) > 1 and w.isupper())
 
 
-def _given_name_like(word: Word, opening: bool) -> bool:
+def _given_name_like(word: str, opening: bool) -> bool:
     """Could stand as the given name before a surname (not "Monday", not a sentence's "Yesterday")."""
-    if not _name_like(word) or word.text.lower() in NOT_GIVEN_NAMES:
+    if not _name_like(word) or word.lower() in NOT_GIVEN_NAMES:
         return False
-    if opening and len(word.text) > 1:
-        return given_name(word.text) or zipf(word.text) < 4.0
+    if opening and len(word) > 1:
+        return given_name(word) or zipf(word) < 4.0
     return True
 
 
@@ -101,81 +103,88 @@ def _opens(gap: str) -> bool:
     return LINE_OPENING.fullmatch(gap.rsplit("\n", 1)[1]) is not None
 
 
-def _sentence_starts(value: str, ws: list[Word]) -> list[bool]:
-    """For each word, whether it opens a sentence, a line or a list item."""
-    out = []
-    last = 0
-    for k, w in enumerate(ws):
-        gap = value[last : w.start]
-        if k == 0:
-            out.append(True)
-        elif "\n" not in gap and not any(c in gap for c in ".!?:…"):
-            out.append(False)  # the usual case, a space or a comma: no regular expression needed
-        else:
-            out.append(_opens(gap))
-        last = w.end
-    return out
+STOPS = re.compile(r"[\n.!?:…]")
+
+
+def _opens_at(value: str, found: list[re.Match[str]], k: int) -> bool:
+    """Whether the ``k``-th word opens a sentence, a line or a list item."""
+    if k == 0:
+        return True
+    gap = value[found[k - 1].end() : found[k].start()]
+    if STOPS.search(gap) is None:
+        return False  # the usual case, a space or a comma: no regular expression needed
+    return _opens(gap)
+
+
+SAID_AFTER = re.compile(r"^,?[ \t]+$")
+SAID_BEFORE = re.compile(r"^[ \t]+$")
 
 
 def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
     """Mentions in one piece of prose; ``headline`` when the whole text is a headline."""
     value = text.value
-    ws = list(words(text))
-    opens = _sentence_starts(value, ws)
-    ranges = _headline_ranges(text, headline)
-    for k, w in enumerate(ws):
-        if not w.capitalised:
+    found = list(WORD.finditer(value))
+    headlines = _Headlines(value, headline)
+    for k, w in enumerate(found):
+        word = w.group()
+        if not word[:1].isupper():
             continue
-        if CONTRACTION.search(w.text):
+        if CONTRACTION.search(word):
             continue  # "We're", "I’ve", "Don't"
-        spelling = POSSESSIVE.sub("", w.text)
+        spelling = POSSESSIVE.sub("", word)
         if len(spelling) < 3 or spelling.isupper() or spelling.lower() in FUNCTION_WORDS:
             continue
-        in_headline = any(a <= w.start < b for a, b in ranges)
-        prev = ws[k - 1] if k else None
-        before = ws[k - 2] if k > 1 else None
-        nxt = ws[k + 1] if k + 1 < len(ws) else None
+        start, end = w.span()
+        in_headline = start in headlines
+        prev = found[k - 1] if k else None
+        before = found[k - 2] if k > 1 else None
+        nxt = found[k + 1] if k + 1 < len(found) else None
         title = None
         first = None
-        if prev is not None and AFTER_TITLE.match(_gap(value, prev, w)):
-            low = prev.text.lower()
+        if prev is not None and AFTER_TITLE.match(value[prev.end() : start]):
+            previous = prev.group()
+            low = previous.lower()
             if low in TITLES:
                 title = low
             elif (
-                POSSESSIVE.search(prev.text) is None
-                and _given_name_like(prev, opens[k - 1])
-                and (not in_headline or given_name(prev.text))
+                POSSESSIVE.search(previous) is None
+                and (len(previous) == 1 or "." not in value[prev.end() : start])  # "New Delhi. Police say"
+                and _given_name_like(previous, _opens_at(value, found, k - 1))
+                and (not in_headline or given_name(previous))
             ):
-                first = prev.text
-                if len(first) == 1 and before is not None and _name_like(before):
-                    first = before.text  # "George W. Bush"
+                first = previous
+                if len(first) == 1 and before is not None and _name_like(before.group()):
+                    first = before.group()  # "George W. Bush"
                 if first.lower() in TITLES:
                     title, first = first.lower(), None
         following = None
-        if (
-            nxt is not None
-            and not in_headline
-            and POSSESSIVE.search(w.text) is None
-            and ADJACENT.match(_gap(value, w, nxt))
-            and _name_like(nxt)
-            and nxt.text.lower() not in TITLES
-        ):
-            following = POSSESSIVE.sub("", nxt.text)
-        said_after = nxt is not None and nxt.text in SPEECH and re.match(r"^,?[ \t]+$", _gap(value, w, nxt))
-        said_before = prev is not None and prev.text in SPEECH and re.match(r"^[ \t]+$", _gap(value, prev, w))
+        said_after = False
+        if nxt is not None:
+            after = nxt.group()
+            gap = value[end : nxt.start()]
+            if (
+                not in_headline
+                and POSSESSIVE.search(word) is None
+                and ADJACENT.match(gap)
+                and _name_like(after)
+                and after.lower() not in TITLES
+            ):
+                following = POSSESSIVE.sub("", after)
+            said_after = after in SPEECH and SAID_AFTER.match(gap) is not None
+        said_before = prev is not None and prev.group() in SPEECH and SAID_BEFORE.match(value[prev.end() : start])
         said = bool(said_after or said_before)
         yield Mention(
             spelling=spelling,
             text=text,
-            start=w.start,
-            end=w.start + len(spelling),
-            sentence_start=opens[k],
+            start=start,
+            end=start + len(spelling),
+            sentence_start=_opens_at(value, found, k),
             headline=in_headline,
             title=title,
             first=first,
             next=following,
             said=said,
-            sic=bool(SIC.match(value[w.end : w.end + 12])),
+            sic=bool(SIC.match(value[end : end + 12])),
         )
 
 

@@ -7,6 +7,10 @@
         variants: [Ishaq Herzog]
         note: President of Israel
 
+An entry written by ``copydesk names --write`` also says how many articles of the archive
+use each spelling (``archive: {Blair: 41, Blaire: 1}``): the names check reports its variants
+as the archive's spelling (``names.archive``), not as a house decision.
+
 A variant matches as whole words, across line breaks, capitalised or in capitals; the
 canonical form is suggested in the variant's case (all capitals stay capitals).
 """
@@ -28,6 +32,12 @@ class Entry:
     note: str
     pattern: re.Pattern[str]
     needles: tuple[str, ...]  # lower-case first words: a text without any of them cannot match
+    archive: tuple[tuple[str, int], ...] = ()  # (spelling, articles using it) when written from an archive
+
+    def articles(self, spelling: str) -> int:
+        """In how many articles of the archive ``spelling`` was found (0 when not known)."""
+        low = spelling.lower()
+        return next((n for s, n in self.archive if s.lower() == low), 0)
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,8 @@ def compile_entries(raw: Iterable[dict[str, Any]]) -> list[Entry]:
         alternatives = sorted(variants, key=len, reverse=True)  # longest first: "Ilham Aliev" before "Aliev"
         pattern = re.compile("|".join(phrase_pattern(v) for v in alternatives), re.IGNORECASE)
         needles = tuple(sorted({v.split()[0].lower() for v in variants}))
-        out.append(Entry(name, variants, str(item.get("note", "")).strip(), pattern, needles))
+        archive = tuple((str(k), int(n)) for k, n in dict(item.get("archive") or {}).items())
+        out.append(Entry(name, variants, str(item.get("note", "")).strip(), pattern, needles, archive))
     return out
 
 

@@ -60,6 +60,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """Lower case without diacritics: "Erdoğan" -> "erdogan"."""
     decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
@@ -142,8 +143,13 @@ def variant_reason(a: str, b: str) -> str | None:
 
 def blocking_keys(word: str) -> set[str]:
     """Keys shared by any two spellings :func:`variant_reason` may pair (for indexes)."""
+    return set(_blocking_keys(word))
+
+
+@lru_cache(maxsize=100_000)
+def _blocking_keys(word: str) -> frozenset[str]:
     low = fold(word)
     keys = {"s:" + skeleton(low), "m:" + _keys(low)[0], "n:" + _keys(low)[1]}
     keys.update("d:" + low[:i] + low[i + 1 :] for i in range(len(low)))
     keys.add("d:" + low)
-    return keys
+    return frozenset(keys)

@@ -219,6 +219,14 @@ def located(field: str, source: str, start: int, end: int, value: str) -> Text:
     chars: list[str] = []
     j = start
     while j < end:
+        k = source.find("\\", j, end)
+        k = end if k < 0 else k
+        if k > j:  # a run of plain characters, one source character each
+            chars.append(source[j:k])
+            starts.extend(range(j, k))
+            ends.extend(range(j + 1, k + 1))
+            j = k
+            continue
         width, ch = _char(source, j)
         chars.append(ch)
         starts.append(j)

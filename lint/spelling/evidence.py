@@ -68,7 +68,9 @@ def _capital(word: str) -> bool:
     return word[:1].isupper()
 
 
-HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# from the start of a run of letters only, and never giving letters back: matches start there anyway,
+# and trying every letter of every word is quadratic in the word's length
+HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 
 
 def collect(tokens: Iterable[tuple[str, Token]], texts: Iterable[str] = ()) -> ArticleEvidence:

@@ -42,6 +42,9 @@ def paragraphs(value: str) -> list[tuple[int, int]]:
 def language_of(words: list[str], own: str) -> str | None:
     """The language other than ``own`` most of ``words`` are common in, or None."""
     lowered = [w.lower() for w in words]
+    own_share = sum(1 for w in lowered if _common(w, own)) / len(lowered)
+    if own_share + 0.2 > 1.0:
+        return None  # no other language can beat it: do not load their word lists
     best, best_share = None, 0.0
     for lang in OTHERS:
         if lang == own:
@@ -51,7 +54,6 @@ def language_of(words: list[str], own: str) -> str | None:
             best, best_share = lang, share
     if best is None or best_share < KNOWN_SHARE:
         return None
-    own_share = sum(1 for w in lowered if _common(w, own)) / len(lowered)
     return best if best_share >= own_share + 0.2 else None
 
 

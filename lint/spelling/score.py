@@ -18,7 +18,7 @@ The score is a sum of log-odds-like weights; above zero the word is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lint.lexicon import Lexicon, lexicon
@@ -83,11 +83,18 @@ class Facts:
 
 @lru_cache(maxsize=50_000)
 def facts(word: str, lang: str) -> Facts:
+    f = plain_facts(word, lang)
+    return replace(f, near=tuple(candidates(f.word, lexicon(lang))))
+
+
+@lru_cache(maxsize=50_000)
+def plain_facts(word: str, lang: str) -> Facts:
+    """:func:`facts` without the near misses (``near`` is empty): what :func:`ceiling` needs."""
     lx = lexicon(lang)
     w = word.lower().replace("’", "'")
     derived = derived_from(w, lambda s: _is_word(lx, s))
     compound = None if derived else compound_of(w, lambda s: _content_word(lx, s))
-    return Facts(w, lang, lx.zipf(w), tuple(candidates(w, lx)), derived, compound)
+    return Facts(w, lang, lx.zipf(w), (), derived, compound)
 
 
 @lru_cache(maxsize=10_000)
@@ -198,6 +205,44 @@ def judge(
     headline: bool = False,
 ) -> Verdict:
     """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
+    score, reasons, f, as_name = _weigh(token, f, article, run, partners_ok, headline)
+    suggestions, clear = _suggest(token, f) if score > 0 else ((), False)
+    return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not as_name)
+
+
+def ceiling(
+    token: Token,
+    f: Facts,
+    article: ArticleEvidence,
+    run: RunEvidence | None,
+    headline: bool = False,
+    near_known: bool = False,
+) -> float:
+    """The highest score :func:`judge` can give ``token``, whatever its near misses and name partners.
+
+    ``f`` may come from :func:`plain_facts`: the score then counts the heaviest near miss there
+    can be, and every weight that depends on one (a suspect word loses its evidence) as if there
+    were one.  With ``near_known`` ``f`` comes from :func:`facts` and only the deep search for
+    words two edits away is left unmade: it finds no word one edit away, so only the weight of
+    the near miss is unknown.  At or below zero the word is accepted, without the search.
+    """
+    return _weigh(token, f, article, run, 0, headline, bound="deep" if near_known else "plain")[0]
+
+
+def _weigh(
+    token: Token,
+    f: Facts,
+    article: ArticleEvidence,
+    run: RunEvidence | None,
+    partners_ok: int,
+    headline: bool,
+    bound: str = "",
+) -> tuple[float, list[str], Facts, bool]:
+    """The score with its reasons, the facts it used and whether the word stands as a name.
+
+    ``bound``: "plain" for the ceiling of the score over every possible set of near misses
+    (``f.near`` is not read); "deep" for its ceiling over whatever the deep search adds to ``f.near``.
+    """
     reasons = ["not in the dictionary", f"Zipf {f.zipf:.1f}"]
     score = PRIOR + PER_ZIPF * f.zipf
     case = token.case
@@ -205,9 +250,16 @@ def judge(
         case = "neutral"
     use: WordUse = article.of(token.text)
     as_name = case == "name" or (bool(use.name_contexts) and f.lang not in NOUNS_CAPITALISED)
-    if not as_name and len(f.word) >= DEEP_MIN_LENGTH and not any(c.distance == 1 for c in f.near):
-        f = deepened(f)
-    near, near_reason, near_one = _near_miss(f, as_name)
+    deep = bound != "plain" and not as_name and len(f.word) >= DEEP_MIN_LENGTH
+    deep = deep and not any(c.distance == 1 for c in f.near)
+    if bound == "plain" or (bound == "deep" and deep):
+        # the heaviest near miss; the deep search finds words two edits away only: no one-edit miss
+        heaviest = max(NEAR_CAP, NEAR_CAP_UNLISTED) * (max(NEAR_AS_NAME, NEAR_AS_NAME / 2) if as_name else 1.0)
+        near, near_reason, near_one = heaviest, "", STRONG_NEAR if bound == "plain" else 0.0
+    else:
+        if deep:
+            f = deepened(f)
+        near, near_reason, near_one = _near_miss(f, as_name)
     if near:
         score += near
         reasons.append(near_reason)
@@ -225,7 +277,7 @@ def judge(
         reasons.append("capitalised inside a sentence")
     elif token.capitalised:
         reasons.append("capital at a sentence start or in a title-case line (no weight)")
-    suspect = near_one >= STRONG_NEAR or _slip_from_common(f)
+    suspect = bound == "plain" or near_one >= STRONG_NEAR or _slip_from_common(f)
     if token.capitalised:
         score += _name_evidence(token, use, run, partners_ok, suspect, reasons)
     else:
@@ -242,8 +294,7 @@ def judge(
     if token.prefix and not token.capitalised and f.zipf >= 2.0:
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
-    suggestions, clear = _suggest(token, f) if score > 0 else ((), False)
-    return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not as_name)
+    return score, reasons, f, as_name
 
 
 def _plural(n: int, what: str) -> str:

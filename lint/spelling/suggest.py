@@ -106,9 +106,14 @@ class Candidate:
 
 
 def sounds_alike(a: str, b: str) -> bool:
+    return _metaphone(a) == _metaphone(b)
+
+
+@lru_cache(maxsize=100_000)
+def _metaphone(word: str) -> str:
     from jellyfish import metaphone
 
-    return bool(metaphone(a) == metaphone(b))
+    return str(metaphone(word))
 
 
 # words that run into the next one when a space is missed ("ofthe", "alot")

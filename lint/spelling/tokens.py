@@ -123,16 +123,18 @@ def tokens(text: Text, wanted: Callable[[str], bool] | None = None) -> Iterator[
     """The words of ``text`` worth checking (of those, only the ``wanted`` ones)."""
     value = text.value
     found = list(WORD.finditer(value))
+    words = [m.group() for m in found]
     if wanted is not None:
-        keep = {w for w in {m.group() for m in found} if len(w) > 2 and wanted(w)}
+        keep = {w for w in set(words) if len(w) > 2 and wanted(w)}
         if not keep:
             return
+        checked = [n for n, w in enumerate(words) if w in keep]
+    else:
+        checked = [n for n, w in enumerate(words) if len(w) > 2]
     skip = not_prose(value)
     lines = _Lines(text)
-    for n, m in enumerate(found):
-        word = m.group()
-        if len(word) <= 2 or (wanted is not None and word not in keep):
-            continue
+    for n in checked:
+        m = found[n]
         if any(a <= m.start() < b for a, b in skip):
             continue
         token = _token(value, found, n, lines)
