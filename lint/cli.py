@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import IO
 
 import click
 
 from lint import __version__
 from lint import config as config_mod
 from lint.errors import FatalError
+from lint.report import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -41,7 +44,12 @@ def _grammar_options(cfg: config_mod.Config, require: Sequence[str], url: str | 
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format (auto: github inside GitHub Actions, else text).",
 )
 @click.option("--select", multiple=True, help="Only rules with these id prefixes (comma-separated or repeated).")
 @click.option("--ignore", multiple=True, help="Skip rules with these id prefixes.")
@@ -51,6 +59,24 @@ def _grammar_options(cfg: config_mod.Config, require: Sequence[str], url: str | 
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change (a diff); write nothing.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings that are not in this baseline file (see --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record today's findings in this file, report nothing and exit 0.",
+)
+@click.option(
+    "--output",
+    "output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file (whole or not at all) instead of the standard output.",
+)
 @click.option(
     "--require",
     multiple=True,
@@ -74,18 +100,26 @@ def check(
     color: bool | None,
     fix: bool,
     show_diff: bool,
+    baseline_path: Path | None,
+    write_baseline: Path | None,
+    output: Path | None,
     require: tuple[str, ...],
     languagetool_url: str | None,
 ) -> None:
     """Check article files, folders or globs (default: the current folder)."""
     from lint.diagnostics import Severity
-    from lint.report import REPORTERS
+    from lint.report import REPORTERS, choose
     from lint.run import run
 
     cfg = config_mod.load(config_path)
     cfg.select = cfg.select + _split(select) if select else cfg.select
     cfg.ignore = cfg.ignore + _split(ignore)
     _grammar_options(cfg, require, languagetool_url)
+    if baseline_path is not None and write_baseline is not None:
+        raise click.UsageError("--baseline and --write-baseline cannot be used together")
+    from lint import baseline
+
+    known = baseline.load(baseline_path) if baseline_path is not None else None  # a bad file stops the run first
     result = run(paths or (".",), cfg, explain=explain)
     for notice in result.notices:
         click.echo(f"copydesk: {notice}", err=True)
@@ -101,13 +135,25 @@ def check(
             click.echo(f"copydesk: {message}", err=True)
         if show_diff:
             raise SystemExit(EXIT_FINDINGS if diff else EXIT_OK)
+    sources = {a.path: a.source for a in result.articles}
+    if write_baseline is not None:
+        written = baseline.write(write_baseline, result.diagnostics, sources)
+        click.echo(f"copydesk: wrote {written} finding{'' if written == 1 else 's'} to {write_baseline}", err=True)
+        raise SystemExit(EXIT_OK)
+    if known is not None:
+        result.diagnostics = baseline.new(known, result.diagnostics, sources)
     if quiet:
         result.diagnostics = [d for d in result.diagnostics if d.severity == Severity.ERROR]
     if not explain:  # the reasons behind each decision are shown on request only
         result.diagnostics = [replace(d, explanation="") if d.explanation else d for d in result.diagnostics]
-    stream = sys.stdout
-    colour = color if color is not None else (stream.isatty() and "NO_COLOR" not in os.environ)
-    REPORTERS[fmt](result, stream, colour)
+    buffer = io.StringIO()  # --output: the whole report, then one atomic write
+    stream: IO[str] = buffer if output is not None else sys.stdout
+    colour = color if color is not None else (output is None and stream.isatty() and "NO_COLOR" not in os.environ)
+    REPORTERS[choose(fmt)](result, stream, colour)
+    if output is not None:
+        from lint.report.output import write_file
+
+        write_file(output, buffer.getvalue())
     has_errors = any(d.severity == Severity.ERROR for d in result.diagnostics)
     raise SystemExit(EXIT_FINDINGS if has_errors else EXIT_OK)
 

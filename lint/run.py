@@ -16,6 +16,8 @@ from lint.config import Config
 from lint.diagnostics import Diagnostic, Finding, Severity
 from lint.errors import FatalError
 from lint.readers import EXTENSIONS, read_path
+from lint.suppress import RULES as SUPPRESSION_RULES
+from lint.suppress import apply as apply_suppressions
 from lint.text import LineIndex
 
 # checks whose findings depend on metadata the reader could not read
@@ -139,6 +141,7 @@ def check_articles(
     rules: dict[str, tuple[Severity, str]] = {}
     for module in modules.values():
         rules.update(module.RULES)
+    rules.update(SUPPRESSION_RULES)
     checkable = [a for a in articles if a.source.strip() and a.readable]
     ready = {id(a) for a in checkable}
     for module in modules.values():
@@ -147,12 +150,14 @@ def check_articles(
     for article in articles:
         index = LineIndex(article.source)
         found: list[Finding] = list(article.problems)
+        ran: list[str] = []
         if id(article) in ready:
             for name, module in modules.items():
                 if name in METADATA_CHECKS and article.problems:
                     continue  # the metadata could not be read: these checks would only add noise
+                ran.append(name)
                 found.extend(module.check(article, run))
-        for f in _dedupe(found):
+        for f in apply_suppressions(article, list(_dedupe(found)), ran, rules):
             if not config.wants(f.rule):
                 continue
             level = f.severity or config.level(f.rule, registry.default_severity(f.rule, rules))

@@ -76,6 +76,7 @@ class Text:
         return self.span(len(self.value), len(self.value))[1] if self.value else self.start
 
 
+RUN = 32  # characters compared at once by align()
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "0": "\0", "/": "/"}
 
 
@@ -96,7 +97,18 @@ def align(field: str, value: str, raw: str, base: int, *, single_quoted: bool = 
     ends: list[int] = []
     j = 0
     n = len(raw)
-    for ch in value:
+    i = 0
+    while i < len(value):
+        # a run the source holds as it is, one character each: no escape, no doubled quote
+        run = value[i : i + RUN]
+        if raw.startswith(run, j) and not (escapes and "\\" in run) and not (single_quoted and "'" in run):
+            starts.extend(range(base + j, base + j + len(run)))
+            ends.extend(range(base + j + 1, base + j + len(run) + 1))
+            i += len(run)
+            j += len(run)
+            continue
+        ch = value[i]
+        i += 1
         while j < n:
             r = raw[j]
             if r == ch and not (r == "\\" and escapes and j + 1 < n):

@@ -62,5 +62,5 @@ def is_title_case(line: str) -> bool:
     long_words = [w for w in WORD.findall(line) if len(w) > 3]
     if len(long_words) < 2:
         return False
-    caps = sum(1 for w in long_words if w[0].isupper())
+    caps = len([w for w in long_words if w[0].isupper()])
     return caps / len(long_words) >= 0.75

@@ -235,6 +235,53 @@ def test_accepted_words_come_with_their_reasons() -> None:
     assert "takes a possessive" in why["Herzog"]
 
 
+# --- words accepted without looking up their near misses ----------------------------------------
+
+# names, derivations, compounds, typos, and long words only a deep search finds neighbours for
+SHORTCUT = (
+    """President Ilham Aliyev met Herzog in Baku; Aliyev's aides and the Azeri press said so.
+    The goverment's reuploaded timeboxes were unmaintainable, a solutioning of the backchannel.""",
+    """Officials recieved the interoperability report on the goverments cryptocurrencies.
+    Agilefall teams said the govermant checklistomania was architecting antipatterns for Ngarewa.""",
+    """Drowpdown Klark said the folksonomy of the slidedeck was themeable and timeboxed,
+    unlike the commoditization of videocalls by the Carrboro datasources.""",
+    """The arguement was truely about the Ministry's reuploads, the spokeswoman said.""",
+)
+
+
+def test_skipping_the_near_misses_flags_the_same_words() -> None:
+    """Words whose score stays below zero whatever their near misses are accepted without a lookup;
+    ``--explain`` looks up every word: both must report the same findings."""
+    arts = [read_path(SEED_000), read_path(SEED_004)]
+    arts += [article(body, name=f"story{n}.md") for n, body in enumerate(SHORTCUT)]
+    arts += [read_path(p) for p in sorted(Path("examples").rglob("*.*"))]
+    quick = check_articles(arts, Config(select=("spelling",)))
+    full = check_articles(arts, Config(select=("spelling",)), explain=True)
+    assert [(d, d.fix) for d in quick] == [(d, d.fix) for d in full]
+    typos = {w.lower() for a in arts[2:6] for w in words([d for d in quick if d.path == a.path], a)}
+    assert {"goverment", "govermant", "recieved", "arguement", "truely"} <= typos
+
+
+def test_the_ceiling_is_never_below_the_score() -> None:
+    from lint.spelling.score import ceiling, facts, judge, plain_facts
+
+    arts = [article(body, name=f"story{n}.md") for n, body in enumerate(SHORTCUT)] + [read_path(SEED_004)]
+    run = Run(Config(), explain=True)  # every word judged
+    spelling.prepare(arts, run)
+    state = run.state["spelling"]
+    judged = 0
+    for art in arts:
+        evidence = state.articles[id(art)].evidence
+        for text, tok in state.screens[id(art)].pending:
+            headline = text.field == "title"
+            f = facts(tok.text, "en")
+            score = judge(tok, f, evidence, state.run_evidence, 0, headline).score
+            assert score <= round(ceiling(tok, plain_facts(tok.text, "en"), evidence, state.run_evidence, headline), 2)
+            assert score <= round(ceiling(tok, f, evidence, state.run_evidence, headline, near_known=True), 2)
+            judged += 1
+    assert judged > 20
+
+
 # --- what is not prose --------------------------------------------------------------------------
 
 SKIPPED = (

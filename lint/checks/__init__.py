@@ -36,6 +36,9 @@ CHECKS: dict[str, str] = {
     "grammar": "lint.checks.grammar",
 }
 
+# rules the runner reports itself rather than a check (listed by rule_table() all the same)
+RUNNER_RULES: dict[str, str] = {"suppression": "lint.checks.suppression"}
+
 # checks that are off unless configured on
 OFF_BY_DEFAULT: set[str] = {"grammar"}  # slow: see "Grammar" in README
 
@@ -50,6 +53,9 @@ def rule_table() -> dict[str, tuple[Severity, str]]:
     table: dict[str, tuple[Severity, str]] = {}
     for name in CHECKS:
         table.update(load(name).RULES)
+    for path in RUNNER_RULES.values():
+        module: Check = importlib.import_module(path)
+        table.update(module.RULES)
     return table
 
 

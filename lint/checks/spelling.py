@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ from lint.spelling.suggest import match_case
 from lint.spelling.tokens import Token, base_forms, tokens
 from lint.spelling.variants import american, british
 from lint.text import Text
+from lint.words import WORD
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -129,29 +130,48 @@ class State:
     run_evidence: RunEvidence = field(default_factory=RunEvidence)
     articles: dict[int, Read] = field(default_factory=dict)
     screens: dict[int, Screen] = field(default_factory=dict)
-    outside: dict[str, Callable[[str], bool]] = field(default_factory=dict)  # language -> "not a known word"
+    outside: dict[str, Outside] = field(default_factory=dict)  # language -> "not a known word"
 
-    def wanted(self, lang: str) -> Callable[[str], bool]:
+    def wanted(self, lang: str) -> Outside:
         """Which words to look at in ``lang``: the ones outside the dictionary (every word for en-GB/en-US)."""
         if lang not in self.outside:
-            lx = lexicon(base_language(lang))
-            every = lang in BRITISH + AMERICAN
-            seen: dict[str, bool] = {}
-
-            def outside(word: str) -> bool:
-                answer = seen.get(word)
-                if answer is None:
-                    forms = base_forms(word)
-                    if lang.startswith("en") and not word.isascii():
-                        forms += [folded(f) for f in forms]
-                    answer = (
-                        every or not any(lx.known(f) for f in forms) or any(normal(f) in self.reject for f in forms)
-                    )
-                    seen[word] = answer
-                return answer
-
-            self.outside[lang] = outside
+            self.outside[lang] = Outside(lang, self.reject)
         return self.outside[lang]
+
+
+class Outside:
+    """Tells whether a word is outside the dictionary of a language (each word asked once)."""
+
+    def __init__(self, lang: str, reject: dict[str, str]) -> None:
+        self.lang = lang
+        self.lx = lexicon(base_language(lang))
+        self.every = lang in BRITISH + AMERICAN
+        self.reject = reject
+        self.seen: dict[str, bool] = {}
+        self.forms: dict[str, list[str]] = {}  # of words prefetched, not yet asked
+
+    def _forms(self, word: str) -> list[str]:
+        forms = base_forms(word)
+        if self.lang.startswith("en") and not word.isascii():
+            forms += [folded(f) for f in forms]
+        return forms
+
+    def __call__(self, word: str) -> bool:
+        answer = self.seen.get(word)
+        if answer is None:
+            forms = self.forms.pop(word, None) or self._forms(word)
+            lx = self.lx
+            answer = self.every or not any(lx.known(f) for f in forms) or any(normal(f) in self.reject for f in forms)
+            self.seen[word] = answer
+        return answer
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Look up the dictionary forms of ``words`` at once (one query instead of one a word)."""
+        if not self.every:
+            new = [w for w in words if w not in self.seen and w not in self.forms]
+            for word in new:
+                self.forms[word] = self._forms(word)
+            self.lx.prefetch(f for word in new for f in self.forms[word])
 
 
 def _state(run: Run) -> State:
@@ -173,6 +193,7 @@ def _read(article: Article, run: Run, state: State) -> Read:
     if key not in state.articles:
         lang = language(article, run)
         wanted = state.wanted(lang)
+        wanted.prefetch({w for text in article.texts() for w in WORD.findall(text.value) if len(w) > 2})
         texts = []
         for text in article.texts():
             toks = list(tokens(text, wanted))

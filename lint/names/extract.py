@@ -125,10 +125,10 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
     value = text.value
     found = list(WORD.finditer(value))
     headlines = _Headlines(value, headline)
-    for k, w in enumerate(found):
+    capitalised = [k for k, word in enumerate([w.group() for w in found]) if word[0].isupper()]
+    for k in capitalised:
+        w = found[k]
         word = w.group()
-        if not word[:1].isupper():
-            continue
         if CONTRACTION.search(word):
             continue  # "We're", "I’ve", "Don't"
         spelling = POSSESSIVE.sub("", word)

@@ -25,6 +25,7 @@ class NameIndex:
     leads: Counter[str] = field(default_factory=Counter)  # mentions as a given name before another name
     paths: list[str] = field(default_factory=list)
     _blocks: dict[str, set[str]] | None = None
+    _neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # asked before, since the last add()
 
     def add(self, path: str, mentions: Iterable[Mention]) -> None:
         self.paths.append(path)
@@ -37,6 +38,7 @@ class NameIndex:
             if m.lead:
                 self.leads[m.spelling] += 1
         self._blocks = None
+        self._neighbours.clear()
 
     def articles(self, spelling: str, besides: str | None = None) -> int:
         """In how many articles ``spelling`` occurs (not counting ``besides``)."""
@@ -51,6 +53,12 @@ class NameIndex:
 
     def neighbours(self, spelling: str) -> set[str]:
         """Indexed spellings that may be variants of ``spelling`` (a superset: check each)."""
+        found = self._neighbours.get(spelling)
+        if found is None:
+            found = self._neighbours[spelling] = frozenset(self._find_neighbours(spelling))
+        return set(found)
+
+    def _find_neighbours(self, spelling: str) -> set[str]:
         if self._blocks is None:
             blocks: dict[str, set[str]] = defaultdict(set)
             for s in self.counts:
