@@ -45,18 +45,25 @@ def required(source: str, flags: int = 0) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def may_match(found: tuple[str, ...], value: str, lowered: str | None = None) -> bool:
-    """False only when ``value`` holds none of the needles ``found``: the pattern cannot match it.
+def may_match(found: tuple[str, ...], value: str) -> bool:
+    """False only when ``value`` holds none of the needles ``found``: the pattern cannot match it."""
+    return Haystack(value).may_hold(found)
 
-    ``lowered``: ``value.lower()``, when the caller has it already.
-    """
-    if not found:
-        return True
-    if lowered is None:
-        lowered = value.lower()
-    if any(n in lowered for n in found):
-        return True
-    return not value.isascii() and any(c in value for c in FOLDS_TO_ASCII)
+
+class Haystack:
+    """A text to test against the needles of many patterns (lowered once)."""
+
+    def __init__(self, value: str) -> None:
+        self.lowered = value.lower()
+        # a character case-insensitive matching takes for another letter: every pattern may match
+        self.folds = not value.isascii() and any(c in value for c in FOLDS_TO_ASCII)
+
+    def may_hold(self, found: tuple[str, ...]) -> bool:
+        """False only when the text holds none of the needles ``found``."""
+        if not found or self.folds:
+            return True
+        lowered = self.lowered
+        return any(needle in lowered for needle in found)
 
 
 def _better(a: Needles, b: Needles) -> Needles:

@@ -337,6 +337,22 @@ def test_latin_phrases_from_the_accept_list() -> None:
     assert flagged(article("The ad hoc panel kept the status quo, en masse, modus operandi intact.")) == []
 
 
+@pytest.mark.parametrize(
+    "phrase,body,left",
+    [
+        ("frobni cate", "They will frobni cate the data.", []),
+        ("frobni cate", "Frobni Cate the data, they said.", []),  # any case
+        ("Zorbo Frobni", "Zorbo Frobni said so; zorbo frobni did not.", ["zorbo", "frobni"]),  # as written
+        ("frobni's cate", "The frobni’s cate was tested.", []),  # a curly apostrophe in the text
+        ("strobni cate", "The ſtrobni cate was tested.", []),  # "ſ" is matched as "s": the phrase is searched
+    ],
+)
+def test_words_of_an_accepted_phrase(phrase: str, body: str, left: list[str]) -> None:
+    art = article(body, front=f'copydesk:\n  accept: ["{phrase}"]\n')
+    assert [w.lower() for w in flagged(art)] == left
+    assert flagged(article(body))  # the words are unknown outside the phrase
+
+
 def test_the_word_lists_are_well_formed() -> None:
     accept = read_words(rules_path("accept.txt"))
     reject = [line.partition("->") for line in read_words(rules_path("reject.txt"))]

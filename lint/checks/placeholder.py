@@ -45,7 +45,7 @@ from lint import lexicon
 from lint import rules as ruledata
 from lint.diagnostics import Finding, Severity
 from lint.errors import FatalError
-from lint.needles import may_match, required
+from lint.needles import Haystack, required
 from lint.text import Text
 from lint.words import WORD, words
 
@@ -213,16 +213,16 @@ def _matches(value: str, index: _Index) -> Iterator[tuple[Form, int, int]]:
     by_word = index.by_word
     hits = {i for w in {w.lower() for w in set(found_words)} if (found := by_word.get(w)) for i in found}
     tried = sorted([*index.always, *((i, index.forms[i]) for i in hits)], key=_first) if hits else index.always
-    lowered = value.lower()
+    hay = Haystack(value)
     for _, form in tried:
-        if not may_match(form.needles, value, lowered):
-            continue  # it cannot match: no need to search
         if form.whole:
             if a < b and (form.pattern.fullmatch(value[a:b]) or (core and form.pattern.fullmatch(core))):
                 yield form, a, b
             continue
         if form.max_words and count > form.max_words:
             continue
+        if not hay.may_hold(form.needles):
+            continue  # it cannot match: no need to search
         for m in form.pattern.finditer(value):
             if m.end() > m.start():
                 yield form, m.start(), _clause_end(value, m.end()) if form.clause else m.end()
@@ -319,21 +319,36 @@ def _body(article: Article, text: Text, found: Sequence[Form]) -> Iterator[Findi
             continue
         yield _finding(text, i, j, form.rule, message(form, value[i:j], "body"), form.level)
     # forms that must be a whole line: only those whose words the text has can match any line
-    lowered = value.lower()
-    whole = _index([f for f in found if f.whole and may_match(f.needles, value, lowered)], "body")
+    hay = Haystack(value)
+    whole = _index([f for f in found if f.whole and hay.may_hold(f.needles)], "body")
     if not whole.always and not whole.by_word:
         return
     tried = [f for _, f in whole.always] + [whole.forms[i] for ids in whole.by_word.values() for i in ids]
-    needles = () if any(not f.needles for f in tried) else tuple(n for f in tried for n in f.needles)
+    lines = _lines_with(value, hay, tried)
     for m in re.finditer(r"[^\n]+", value):
-        line = m.group()
-        if not may_match(needles, line) or line.lstrip().startswith("#") or TABLE_ROW.match(line):
+        if lines is not None and m.start() not in lines:
             continue  # … and only on the lines that have them
+        line = m.group()
+        if line.lstrip().startswith("#") or TABLE_ROW.match(line):
+            continue
         skip = LINE_MARKUP.match(line)
         offset = m.start() + (skip.end() if skip else 0)
         for form, i, j in _matches(value[offset : m.end()], whole):
             shown = value[offset + i : offset + j]
             yield _finding(text, offset + i, offset + j, form.rule, message(form, shown, "body"), form.level)
+
+
+def _lines_with(value: str, hay: Haystack, forms: Sequence[Form]) -> set[int] | None:
+    """The starts of the lines of ``value`` that hold a needle of one of ``forms`` (None: maybe every line)."""
+    if any(not f.needles for f in forms) or hay.folds or len(hay.lowered) != len(value):
+        return None
+    out: set[int] = set()
+    for needle in {n for f in forms for n in f.needles}:
+        i = hay.lowered.find(needle)
+        while i >= 0:
+            out.add(value.rfind("\n", 0, i) + 1)
+            i = hay.lowered.find(needle, i + 1)
+    return out
 
 
 def _quoted(value: str, i: int, j: int) -> bool:

@@ -64,6 +64,7 @@ class WordList:
     exact: set[str] = field(default_factory=set)
     folded: set[str] = field(default_factory=set)
     phrases: list[re.Pattern[str]] = field(default_factory=list)  # one pattern per case rule
+    phrase_text: str = ""  # every phrase, in lower case, straight apostrophes
 
     @classmethod
     def of(cls, entries: Iterable[str]) -> WordList:
@@ -76,6 +77,7 @@ class WordList:
             if " " in entry or "-" in entry:
                 pattern = r"\s+".join(re.escape(part) for part in entry.split()).replace("'", "['’]")
                 phrases[entry == entry.lower()].append(pattern)
+                out.phrase_text += "\n" + normal(entry)
             elif entry == entry.lower():
                 out.folded.add(normal(entry))
             else:
@@ -92,6 +94,11 @@ class WordList:
 
     def spans(self, value: str) -> list[tuple[int, int]]:
         return [m.span() for p in self.phrases for m in p.finditer(value)]
+
+    def may_cover(self, word: str) -> bool:
+        """False only when no phrase can hold ``word``: a phrase holds the letters of the words it covers
+        (an accented or curly word may be matched by other letters: it may be covered)."""
+        return bool(self.phrases) and (not word.isascii() or word.lower() in self.phrase_text)
 
 
 @dataclass
@@ -193,10 +200,11 @@ def _read(article: Article, run: Run, state: State) -> Read:
     if key not in state.articles:
         lang = language(article, run)
         wanted = state.wanted(lang)
-        wanted.prefetch({w for text in article.texts() for w in WORD.findall(text.value) if len(w) > 2})
+        words = [(text, list(WORD.finditer(text.value))) for text in article.texts()]
+        wanted.prefetch({w for _, found in words for m in found if len(w := m.group()) > 2})  # one query
         texts = []
-        for text in article.texts():
-            toks = list(tokens(text, wanted))
+        for text, found in words:
+            toks = list(tokens(text, wanted, found))
             spans = foreign_spans(text.value, [t.start for t in toks], base_language(lang))
             if spans:
                 toks = [t for t in toks if not any(a <= t.start < b for a, b, _ in spans)]
@@ -291,7 +299,10 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
     for text, toks in texts:
         if not toks:
             continue
-        listed = state.accept.spans(text.value) + vocabulary.spans(text.value)
+        # the phrases are searched only when a word may be one of theirs
+        listed = []
+        if any(state.accept.may_cover(t.text) or vocabulary.may_cover(t.text) for t in toks):
+            listed = state.accept.spans(text.value) + vocabulary.spans(text.value)
         for tok in toks:
             if any(a <= tok.start and tok.end <= b for a, b in listed):
                 decided.append(Decision(text, tok, "", ("in a listed phrase",)))

@@ -3,23 +3,41 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 from typing import IO
 
-from lint.report import github, html_report, json_report, sarif, text_report
 from lint.run import Result
 
 Reporter = Callable[[Result, IO[str], bool], None]
 
-# name -> reporter(result, stream, colour); also the choices of --format
-REPORTERS: dict[str, Reporter] = {
-    "text": text_report.write,
-    "json": json_report.write,
-    "sarif": sarif.write,
-    "github": github.write,
-    "html": html_report.write,
+# name -> the module of lint.report whose write(result, stream, colour) it is; also the choices of --format
+MODULES = {
+    "text": "text_report",
+    "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+    "html": "html_report",
 }
-FORMATS = (*REPORTERS, "auto")  # --format auto: github annotations inside GitHub Actions, else text
+FORMATS = (*MODULES, "auto")  # --format auto: github annotations inside GitHub Actions, else text
+
+
+class _Reporters(Mapping[str, Reporter]):
+    """name -> reporter(result, stream, colour); a reporter's module is imported when it is used (the
+    SARIF and HTML reporters import much that a run writing JSON or text never needs)."""
+
+    def __getitem__(self, name: str) -> Reporter:
+        write: Reporter = import_module(f"lint.report.{MODULES[name]}").write
+        return write
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(MODULES)
+
+    def __len__(self) -> int:
+        return len(MODULES)
+
+
+REPORTERS: Mapping[str, Reporter] = _Reporters()
 
 
 def choose(fmt: str, environ: Mapping[str, str] | None = None) -> str:

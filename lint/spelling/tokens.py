@@ -119,10 +119,16 @@ def _chunk(value: str, start: int, end: int) -> str:
     return value[a:b].strip(EDGE_PUNCT)
 
 
-def tokens(text: Text, wanted: Callable[[str], bool] | None = None) -> Iterator[Token]:
-    """The words of ``text`` worth checking (of those, only the ``wanted`` ones)."""
+def tokens(
+    text: Text, wanted: Callable[[str], bool] | None = None, found: list[re.Match[str]] | None = None
+) -> Iterator[Token]:
+    """The words of ``text`` worth checking (of those, only the ``wanted`` ones).
+
+    ``found``: ``list(WORD.finditer(text.value))``, when the caller has it already.
+    """
     value = text.value
-    found = list(WORD.finditer(value))
+    if found is None:
+        found = list(WORD.finditer(value))
     words = [m.group() for m in found]
     if wanted is not None:
         keep = {w for w in set(words) if len(w) > 2 and wanted(w)}
