@@ -20,7 +20,7 @@ from typing import Any
 # characters that case-insensitive matching takes for an ASCII letter while their lower case is not that
 # letter ("ſ" matches "s", "ı" and "İ" match "i"): a text holding one is searched in full
 FOLDS_TO_ASCII = ("ſ", "ı", "İ")
-SHORTEST = 2  # one-letter needles are in every text: not worth a test
+SHORTEST = 2  # one letter is in every text: not worth a test (one "@" or "%" is)
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
@@ -40,7 +40,7 @@ def required(source: str, flags: int = 0) -> tuple[str, ...]:
     except (re.error, RecursionError):
         return ()
     found = _sequence(list(parsed))
-    if not found or min(len(n) for n in found) < SHORTEST:
+    if not found or any(len(n) < SHORTEST and n.isalnum() for n in found):
         return ()
     return tuple(sorted(found))
 

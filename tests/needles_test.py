@@ -21,6 +21,7 @@ NEEDLES = [
     # nothing every match must hold
     (r"[\W_]+", 0, ()),
     (r"(?:foo|\w+)b", 0, ()),  # "b" is in every text: not worth a test
+    (r"(?<![\w%])%[A-Z][A-Z0-9_]{2,}%(?![\w%])", 0, ("%",)),  # one "%" is
     (r"(?:lorem|\d+)\s+ipsum", re.IGNORECASE, ("ipsum",)),
     (r"x(?:ab)?", 0, ()),
     (r"(?:abc)*", 0, ()),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lint.article import Article
-from lint.readers import read_path, read_text
+from lint.readers import read_path, read_text, yamltree
 from lint.readers.plaintext import is_chrome, parse_date
 from lint.text import LineIndex, Text
 
@@ -532,3 +532,29 @@ def test_front_matter_date_wins_over_file_name(tmp_path: Path) -> None:
     path = tmp_path / "2024-03-05-hello.md"
     path.write_text("---\ntitle: Hello\ndate: 2024-03-06\n---\nBody.\n", encoding="utf-8")
     assert read_path(path).meta["date"] == "2024-03-06"
+
+
+# --- rule files read without positions -----------------------------------------------------------
+
+YAML_VALUES = [
+    "terms:\n  - use: website\n    instead_of: [web site, 'web-site']\n    regex: false\n",
+    'date: 2026-01-15\ncount: 3\nratio: 0.5\nflag: yes\nnothing: ~\ntext: "a \\"quoted\\" line"\n',
+    "- one\n- two: 2\n  three: [3, '3']\n",
+    "key: first\nkey: second\n",  # the last of two equal keys
+    "",
+    "folded: >\n  one\n  two\nliteral: |\n  one\n  two\n",
+]
+
+
+@pytest.mark.parametrize("source", YAML_VALUES)
+def test_yaml_values_without_positions_are_the_values(source: str) -> None:
+    assert yamltree.value(source) == yamltree.parse(source, 0, len(source)).value
+
+
+def test_yaml_values_without_positions_report_the_same_error() -> None:
+    source = "terms:\n  - use: [unclosed\n"
+    with pytest.raises(yamltree.YAMLError) as parsed:
+        yamltree.parse(source, 0, len(source))
+    with pytest.raises(yamltree.YAMLError) as valued:
+        yamltree.value(source)
+    assert (valued.value.message, valued.value.offset) == (parsed.value.message, parsed.value.offset)

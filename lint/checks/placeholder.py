@@ -47,7 +47,7 @@ from lint.diagnostics import Finding, Severity
 from lint.errors import FatalError
 from lint.needles import Haystack, required
 from lint.text import Text
-from lint.words import WORD, words
+from lint.words import WORD, word_list
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -207,7 +207,7 @@ def matches(value: str, found_in: Sequence[Form], scope: str) -> Iterator[tuple[
 def _matches(value: str, index: _Index) -> Iterator[tuple[Form, int, int]]:
     a, b = trimmed(value)
     core = value[a:b].strip(TRIM)
-    found_words = WORD.findall(value)
+    found_words = word_list(value)
     count = len(found_words)
     # a literal phrase whose first word is not in the text cannot match: look only at the others
     by_word = index.by_word
@@ -373,7 +373,7 @@ def _link_text(source: str, text: Text, j: int) -> bool:
 
 
 def _normal(value: str) -> str:
-    return " ".join(w.lower() for w in WORD.findall(value))
+    return " ".join(w.lower() for w in word_list(value))
 
 
 def _answers(article: Article, found: Sequence[Form], run: Run) -> Iterator[Finding]:
@@ -493,14 +493,14 @@ def _article_words(article: Article) -> set[str]:
     """Words the article uses outside its FAQ answers: names there are not unknown."""
     texts: list[Text] = [t for t in (article.title, article.summary) if t is not None]
     texts += article.other_texts + article.body + [i.question for i in article.faq or () if i.question is not None]
-    out = {w.lower() for t in texts for w in WORD.findall(t.value)}
+    out = {w.lower() for t in texts for w in word_list(t.value)}
     out.update(w.lower() for w in article.vocabulary)
     return out
 
 
 def _gibberish(answer: Text, known: set[str], lang: str | None) -> list[str]:
     """The unknown words when ``answer`` is mostly unknown words with no sentence shape, else []."""
-    found = [w.text for w in words(answer)]
+    found = list(word_list(answer.value))
     if not found or len(found) > 6:
         return []
     if len(found) >= 3 and SENTENCE_END.search(answer.value):

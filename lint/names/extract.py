@@ -129,9 +129,9 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
     for k in capitalised:
         w = found[k]
         word = w.group()
-        if CONTRACTION.search(word):
+        if ("'" in word or "’" in word) and CONTRACTION.search(word):
             continue  # "We're", "I’ve", "Don't"
-        spelling = POSSESSIVE.sub("", word)
+        spelling = _without_possessive(word)
         if len(spelling) < 3 or spelling.isupper() or spelling.lower() in FUNCTION_WORDS:
             continue
         start, end = w.span()
@@ -141,13 +141,13 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
         nxt = found[k + 1] if k + 1 < len(found) else None
         title = None
         first = None
-        if prev is not None and AFTER_TITLE.match(value[prev.end() : start]):
+        if prev is not None and _after_title(value[prev.end() : start]):
             previous = prev.group()
             low = previous.lower()
             if low in TITLES:
                 title = low
             elif (
-                POSSESSIVE.search(previous) is None
+                not previous.endswith(POSSESSIVES)
                 and (len(previous) == 1 or "." not in value[prev.end() : start])  # "New Delhi. Police say"
                 and _given_name_like(previous, _opens_at(value, found, k - 1))
                 and (not in_headline or given_name(previous))
@@ -164,12 +164,12 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
             gap = value[end : nxt.start()]
             if (
                 not in_headline
-                and POSSESSIVE.search(word) is None
-                and ADJACENT.match(gap)
+                and not word.endswith(POSSESSIVES)
+                and (gap == " " or ADJACENT.match(gap))
                 and _name_like(after)
                 and after.lower() not in TITLES
             ):
-                following = POSSESSIVE.sub("", after)
+                following = _without_possessive(after)
             said_after = after in SPEECH and SAID_AFTER.match(gap) is not None
         said_before = prev is not None and prev.group() in SPEECH and SAID_BEFORE.match(value[prev.end() : start])
         said = bool(said_after or said_before)
@@ -184,8 +184,26 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
             first=first,
             next=following,
             said=said,
-            sic=bool(SIC.match(value[end : end + 12])),
+            sic=_sic(value[end : end + 12]),
         )
+
+
+POSSESSIVES = ("'s", "’s")  # what POSSESSIVE matches, for str.endswith
+
+
+def _without_possessive(word: str) -> str:
+    """``POSSESSIVE.sub("", word)``: "Herzog" for "Herzog’s"."""
+    return word[:-2] if word.endswith(POSSESSIVES) else word
+
+
+def _after_title(gap: str) -> bool:
+    """``AFTER_TITLE.match(gap)``, the usual single space first."""
+    return gap == " " or AFTER_TITLE.match(gap) is not None
+
+
+def _sic(after: str) -> bool:
+    """``SIC.match(after)``, which needs a bracket."""
+    return ("[" in after or "(" in after) and SIC.match(after) is not None
 
 
 def mentions(article: Article) -> list[Mention]:

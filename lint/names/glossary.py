@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from lint.text import Text
@@ -30,9 +31,14 @@ class Entry:
     name: str
     variants: tuple[str, ...]
     note: str
-    pattern: re.Pattern[str]
     needles: tuple[str, ...]  # lower-case first words: a text without any of them cannot match
     archive: tuple[tuple[str, int], ...] = ()  # (spelling, articles using it) when written from an archive
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The variants, longest first ("Ilham Aliev" before "Aliev"); compiled when a text has a needle."""
+        alternatives = sorted(self.variants, key=len, reverse=True)
+        return re.compile("|".join(phrase_pattern(v) for v in alternatives), re.IGNORECASE)
 
     def articles(self, spelling: str) -> int:
         """In how many articles of the archive ``spelling`` was found (0 when not known)."""
@@ -66,11 +72,9 @@ def compile_entries(raw: Iterable[dict[str, Any]]) -> list[Entry]:
         )
         if not variants:
             continue
-        alternatives = sorted(variants, key=len, reverse=True)  # longest first: "Ilham Aliev" before "Aliev"
-        pattern = re.compile("|".join(phrase_pattern(v) for v in alternatives), re.IGNORECASE)
         needles = tuple(sorted({v.split()[0].lower() for v in variants}))
         archive = tuple((str(k), int(n)) for k, n in dict(item.get("archive") or {}).items())
-        out.append(Entry(name, variants, str(item.get("note", "")).strip(), pattern, needles, archive))
+        out.append(Entry(name, variants, str(item.get("note", "")).strip(), needles, archive))
     return out
 
 

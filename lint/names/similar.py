@@ -63,7 +63,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 @lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """Lower case without diacritics: "Erdoğan" -> "erdogan"."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    low = word.lower().replace("’", "'")
+    if low.isascii():
+        return low  # nothing to decompose
+    decomposed = unicodedata.normalize("NFKD", low)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
 
 

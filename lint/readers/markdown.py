@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint.article import Article
+from lint.needles import Haystack, required
 from lint.readers import meta, yamltree
 from lint.text import Text
 
@@ -84,7 +85,10 @@ def mask_text(body: str) -> str:
             if token.type in ("fence", "code_block", "html_block") and token.map:
                 a, b = token.map
                 blank(line_starts[a], min(line_starts[b] - 1, len(body)))
+    hay = Haystack(body)
     for pattern in INLINE_MASKS:
+        if not hay.may_hold(required(pattern.pattern, pattern.flags)):
+            continue  # no "@" in the text, no e-mail address: no need to search
         for m in pattern.finditer(body):
             if pattern.pattern.startswith("\\]"):
                 blank(m.start() + 1, m.end())  # keep the "]" so the link text stays a word edge

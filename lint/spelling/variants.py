@@ -10,6 +10,7 @@ irregular pairs are listed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lint.spelling import word_set
 
@@ -142,7 +143,11 @@ def american(word: str, inner: bool = True) -> list[str]:
     ``inner``: also by the rules for letters inside the word (ae, oe), which turn
     many a typo into a word; without them only endings and listed pairs count.
     """
-    w = word.lower()
+    return list(_american(word.lower(), inner))
+
+
+@lru_cache(maxsize=50_000)
+def _american(w: str, inner: bool) -> tuple[str, ...]:
     rules = RULES + INNER_RULES if inner else RULES
     out: set[str] = set()
     if w in PAIRS:
@@ -152,7 +157,7 @@ def american(word: str, inner: bool = True) -> list[str]:
     for step in first:
         out |= _apply(step, rules)
     out.discard(w)
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def british(word: str) -> list[str]:
