@@ -44,6 +44,7 @@ ALPHABETS = {
     "en": "abcdefghijklmnopqrstuvwxyz",
     "other": "abcdefghijklmnopqrstuvwxyzáàâäãåçéèêëíìîïñóòôöõúùûüýÿßœæøąęłńśźżčďěňřšťůž",
 }
+MMAP_SIZE = 1 << 30  # more than any cache file
 CHUNK = 30_000  # SQLite's limit on the parameters of one query is 32,766
 WORD_SHAPE = re.compile(r"^[^\W\d_]+(?:'[^\W\d_]+)*$")
 
@@ -234,7 +235,7 @@ def _open(lang: str) -> sqlite3.Connection:
     path = cache_dir() / f"lexicon-{lang}-{tag}.sqlite3"
     if path.is_file():
         try:
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            db = _read_only(path)
             db.execute("SELECT 1 FROM words LIMIT 1")
             return db
         except sqlite3.Error:
@@ -255,7 +256,14 @@ def _open(lang: str) -> sqlite3.Connection:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    return _read_only(path)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """The cache file, opened for reading; mapped into memory (lookups read no file, copy no page)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    db.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
+    return db
 
 
 def _sources(lang: str) -> tuple[dict[str, int], dict[str, float]]:

@@ -61,14 +61,16 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
     """Article files named by ``paths`` (files, folders searched recursively, globs)."""
     found: list[tuple[Path, str]] = []
     seen: set[Path] = set()
+    own = {config.schema.resolve(), *(p.resolve() for p in (*config.vocabulary, *config.rules))}
+    root = config.root.resolve()
 
     def add(p: Path, explicit: bool) -> None:
         key = p.resolve()
         if key in seen:
             return
-        if _not_article(p, config):
+        if _not_article(p, key, own):
             return
-        if not explicit and (p.suffix.lower() not in EXTENSIONS or _excluded(p, config)):
+        if not explicit and (p.suffix.lower() not in EXTENSIONS or _excluded(p, key, root, config)):
             return
         seen.add(key)
         found.append((p, str(p)))
@@ -97,18 +99,18 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
     return found
 
 
-def _not_article(path: Path, config: Config) -> bool:
-    """Schemas, package manifests and the config's own files are not articles."""
+def _not_article(path: Path, key: Path, own: set[Path]) -> bool:
+    """Schemas, package manifests and the config's own files (``own``, resolved) are not articles."""
     name = path.name.lower()
     if name in NOT_ARTICLES or name.endswith(".schema.json"):
         return True
-    key = path.resolve()
-    return key == config.schema.resolve() or any(key == p.resolve() for p in (*config.vocabulary, *config.rules))
+    return key in own
 
 
-def _excluded(path: Path, config: Config) -> bool:
+def _excluded(path: Path, key: Path, root: Path, config: Config) -> bool:
+    """``key``: ``path`` resolved; ``root``: the config's root, resolved."""
     try:
-        rel = path.resolve().relative_to(config.root.resolve()).as_posix()
+        rel = key.relative_to(root).as_posix()
     except ValueError:
         rel = path.as_posix()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -68,7 +68,12 @@ def word_list(value: str) -> tuple[str, ...]:
 
 def is_title_case(line: str) -> bool:
     """A headline in title case: most of its longer words capitalised."""
-    long_words = [w for w in WORD.findall(line) if len(w) > 3]
+    return title_case_words(WORD.findall(line))
+
+
+def title_case_words(found: Sequence[str]) -> bool:
+    """:func:`is_title_case` of a line whose words (as ``WORD`` finds them) are ``found``."""
+    long_words = [w for w in found if len(w) > 3]
     if len(long_words) < 2:
         return False
     caps = len([w for w in long_words if w[0].isupper()])

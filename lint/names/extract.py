@@ -9,6 +9,7 @@ title-case headline (where capitals prove nothing), and ``[sic]`` after it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from lint.article import Article
 from lint.lexicon import zipf
 from lint.names.people import FUNCTION_WORDS, NOT_GIVEN_NAMES, SPEECH, TITLES, given_name
 from lint.text import Text
-from lint.words import WORD, is_title_case
+from lint.words import WORD, title_case_words
 
 POSSESSIVE = re.compile(r"['’]s$")
 CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$", re.IGNORECASE)
@@ -60,11 +61,17 @@ class Mention:
 
 
 class _Headlines:
-    """Whether a place in a text is inside a title-case line (each line judged once, when first asked)."""
+    """Whether a place in a text is inside a title-case line (each line judged once, when first asked).
 
-    def __init__(self, value: str, whole: bool) -> None:
+    ``words`` and ``starts`` are the text's words and where each starts: a line's words are those
+    of the text that start inside it (no word runs over a line break).
+    """
+
+    def __init__(self, value: str, whole: bool, words: list[str], starts: list[int]) -> None:
         self.value = value
-        self.whole = is_title_case(value) if whole else None
+        self.whole = title_case_words(words) if whole else None
+        self.words = words
+        self.starts = starts
         self.lines: dict[int, bool] = {}
 
     def __contains__(self, i: int) -> bool:
@@ -74,8 +81,9 @@ class _Headlines:
         found = self.lines.get(a)
         if found is None:
             b = self.value.find("\n", i)
-            line = self.value[a : b if b >= 0 else len(self.value)]
-            found = self.lines[a] = bool(line.strip()) and is_title_case(line)
+            b = b if b >= 0 else len(self.value)
+            inside = self.words[bisect.bisect_left(self.starts, a) : bisect.bisect_left(self.starts, b)]
+            found = self.lines[a] = bool(self.value[a:b].strip()) and title_case_words(inside)
         return found
 
 
@@ -124,8 +132,9 @@ def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
     """Mentions in one piece of prose; ``headline`` when the whole text is a headline."""
     value = text.value
     found = list(WORD.finditer(value))
-    headlines = _Headlines(value, headline)
-    capitalised = [k for k, word in enumerate([w.group() for w in found]) if word[0].isupper()]
+    words = [w.group() for w in found]
+    headlines = _Headlines(value, headline, words, [w.start() for w in found])
+    capitalised = [k for k, word in enumerate(words) if word[0].isupper()]
     for k in capitalised:
         w = found[k]
         word = w.group()

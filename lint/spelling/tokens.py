@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lint.text import Text
-from lint.words import WORD, is_title_case
+from lint.words import WORD, title_case_words
 
 # spans that are not prose, in any text (the Markdown reader already blanks most of them in bodies);
 # each pattern runs only when its mark is in the text
@@ -69,11 +69,14 @@ class Token:
 class _Lines:
     """Which lines of a text are headlines in title case, or shout in capitals."""
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, words: list[str], word_starts: list[int]) -> None:
+        """``words``: the text's words (as ``WORD`` finds them), starting at ``word_starts``."""
         self.text = text
         self.value = text.value
         self.starts = [0] + [m.end() for m in re.finditer("\n", self.value)]
         self.cache: dict[int, tuple[bool, bool]] = {}
+        self.words = words
+        self.word_starts = word_starts
 
     def kind(self, i: int) -> tuple[bool, bool]:
         """(title case, shouting) of the line holding character ``i``."""
@@ -82,10 +85,12 @@ class _Lines:
             a = self.starts[n]
             b = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.value)
             line = self.value[a:b]
-            long_words = [w for w in WORD.findall(line) if len(w) >= 5]
+            # the line's words: those of the text starting inside it (no word runs over a line break)
+            inside = self.words[bisect.bisect_left(self.word_starts, a) : bisect.bisect_left(self.word_starts, b)]
+            long_words = [w for w in inside if len(w) >= 5]
             shouting = len(long_words) >= 2 and all(w.isupper() for w in long_words)
             headline = self.text.field in ("title", "heading") or self._heading(n, line)
-            self.cache[n] = (headline and is_title_case(line), shouting)
+            self.cache[n] = (headline and title_case_words(inside), shouting)
         return self.cache[n]
 
     def _line(self, n: int) -> str:
@@ -138,7 +143,7 @@ def tokens(
     else:
         checked = [n for n, w in enumerate(words) if len(w) > 2]
     skip = not_prose(value)
-    lines = _Lines(text)
+    lines = _Lines(text, words, [m.start() for m in found])
     for n in checked:
         m = found[n]
         if any(a <= m.start() < b for a, b in skip):
