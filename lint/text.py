@@ -9,8 +9,9 @@ turns file offsets into 1-based line and column numbers.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 
 class LineIndex:
@@ -167,6 +168,25 @@ def _escape(raw: str, j: int) -> tuple[int, str]:
             k += 1
         return k - j, ""
     return 2, ESCAPES.get(c, c)
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def longest_first(spans: Iterable[S]) -> Iterator[S]:
+    """The spans in text order, dropping any that overlaps one already kept (the longer wins a tie)."""
+    last = -1
+    for span in sorted(spans, key=lambda h: (h.start, -(h.end - h.start))):
+        if span.start >= last:
+            last = span.end
+            yield span
 
 
 def join_spans(texts: Sequence[Text]) -> tuple[int, int]:

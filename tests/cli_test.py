@@ -11,20 +11,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, TYPO_ARTICLE
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-
-TYPO_ARTICLE = """---
-title: "Council votes on the budget"
-date: 2026-02-01
-sources:
-  - https://example.org/budget
----
-
-The council met on Tuesday and the goverment announced a new budget.
-"""
 
 
 @pytest.fixture

@@ -11,6 +11,17 @@ from lint.cli import main
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
 
+# one typo ("goverment", line 8, columns 36-45) in an otherwise clean article
+TYPO_ARTICLE = """---
+title: "Council votes on the budget"
+date: 2026-02-01
+sources:
+  - https://example.org/budget
+---
+
+The council met on Tuesday and the goverment announced a new budget.
+"""
+
 
 class CLIResult:
     def __init__(self, code: int, out: str, err: str) -> None:

@@ -15,20 +15,11 @@ from lint.config import Config
 from lint.diagnostics import Diagnostic, Edit, Severity
 from lint.readers import read_path
 from lint.run import run
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, TYPO_ARTICLE
 
 SEED_004 = SEEDS / "004_95c60ba5b8cee6dd.txt"
 BOM = b"\xef\xbb\xbf"
 
-TYPO_ARTICLE = """---
-title: "Council votes on the budget"
-date: 2026-02-01
-sources:
-  - https://example.org/budget
----
-
-The council met on Tuesday and the goverment announced a new budget.
-"""
 
 # one typo ("goverment") in files whose other bytes a careless writer would change
 AWKWARD = (

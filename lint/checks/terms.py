@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
 from lint.errors import FatalError
-from lint.text import Text
+from lint.text import Text, longest_first
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -143,12 +143,7 @@ def find(terms: Sequence[Term], text: Text) -> Iterator[Hit]:
                 replacement = match_case(found, replacement)
             if replacement != found:
                 hits.append(Hit(term, m.start(), m.end(), found, replacement))
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    last = -1
-    for hit in hits:
-        if hit.start >= last:
-            last = hit.end
-            yield hit
+    yield from longest_first(hits)
 
 
 def note_text(note: str) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from lint.text import Text
+from lint.text import Text, longest_first
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,4 @@ def find(entries: Iterable[Entry], text: Text) -> Iterator[Hit]:
             if not found[:1].isupper():
                 continue  # "ishaq" in lower case is not written as a name
             hits.append(Hit(entry, m.start(), m.end(), found, _in_case_of(found, entry.name)))
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    last = -1
-    for hit in hits:
-        if hit.start >= last:
-            last = hit.end
-            yield hit
+    yield from longest_first(hits)
