@@ -169,3 +169,13 @@ def test_explain_says_why_only_when_asked(cli: Any, tmp_path: Path) -> None:
     (why,) = [ln for ln in explained.out.splitlines() if ln.strip().startswith("why:")]
     assert "goverment" in explained.out
     assert "dictionary" in why
+
+
+def test_explain_also_says_why_a_name_was_accepted(cli: Any) -> None:
+    seed = SEEDS / "004_95c60ba5b8cee6dd.txt"
+    assert not [d for d in cli("check", "--format", "json", seed).diagnostics if d["rule"] == "spelling.accepted"]
+    result = cli("check", "--format", "json", "--explain", seed)
+    accepted = {d["message"].split("'")[1]: d for d in result.diagnostics if d["rule"] == "spelling.accepted"}
+    assert {"Herzog", "Aliyev"} <= set(accepted)
+    assert all(d["severity"] == "info" for d in accepted.values())
+    assert result.code == 1  # info findings change nothing

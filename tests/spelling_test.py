@@ -257,6 +257,7 @@ def test_skipping_the_near_misses_flags_the_same_words() -> None:
     arts += [read_path(p) for p in sorted(Path("examples").rglob("*.*"))]
     quick = check_articles(arts, Config(select=("spelling",)))
     full = check_articles(arts, Config(select=("spelling",)), explain=True)
+    full = [d for d in full if d.rule != "spelling.accepted"]  # --explain also says why names passed
     assert [(d, d.fix) for d in quick] == [(d, d.fix) for d in full]
     typos = {w.lower() for a in arts[2:6] for w in words([d for d in quick if d.path == a.path], a)}
     assert {"goverment", "govermant", "recieved", "arguement", "truely"} <= typos

@@ -50,6 +50,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "spelling.unknown": (Severity.ERROR, "A word no dictionary knows and nothing in the article vouches for."),
     "spelling.variant": (Severity.WARNING, "A British spelling in American English, or an American one in British."),
     "spelling.rejected": (Severity.ERROR, "A word on the reject list (rules/reject.txt)."),
+    "spelling.accepted": (Severity.INFO, "With --explain only: a word no dictionary holds that was accepted, and why."),
 }
 # language tags whose house spelling is British, or American
 BRITISH = ("en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in", "en-uk")
@@ -374,12 +375,14 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
     for d in decisions(article, run):
         if d.rule:
             yield _finding(article, d, run.explain)
+    if run.explain:  # say why each name-like word passed, too
+        yield from accepted(article, run)
 
 
 def accepted(article: Article, run: Run) -> Iterator[Finding]:
     """The words outside the dictionary that the check accepted, each with why (for ``--explain``).
 
-    Findings of rule ``spelling.accepted`` at info level; ``check`` never reports them.
+    Findings of rule ``spelling.accepted`` at info level; ``check`` reports them only under ``--explain``.
     """
     for d in decisions(article, run):
         if not d.rule:
