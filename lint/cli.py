@@ -117,7 +117,8 @@ def check(
     _grammar_options(cfg, require, languagetool_url)
     if baseline_path is not None and write_baseline is not None:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
-    from lint import baseline
+    if baseline_path is not None or write_baseline is not None:
+        from lint import baseline
 
     known = baseline.load(baseline_path) if baseline_path is not None else None  # a bad file stops the run first
     result = run(paths or (".",), cfg, explain=explain)

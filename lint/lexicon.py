@@ -75,16 +75,20 @@ class Lexicon:
     def __init__(self, lang: str, db: sqlite3.Connection) -> None:
         self.lang = lang
         self.db = db
-        self._entries: dict[str, Entry] = {}
+        self._entries: dict[str, Entry] = {}  # by normal form
+        self._asked: dict[str, Entry] = {}  # by the word as asked: no normal form to make the next time
         self._near: dict[tuple[str, int], list[tuple[str, int]]] = {}
 
     def entry(self, word: str) -> Entry:
-        key = normal(word)
-        found = self._entries.get(key)
+        found = self._asked.get(word)
         if found is None:
-            row = self.db.execute("SELECT zipf, count FROM words WHERE word = ?", (key,)).fetchone()
-            found = Entry(row[0] / 100, row[1]) if row else UNKNOWN
-            self._entries[key] = found
+            key = normal(word)
+            found = self._entries.get(key)
+            if found is None:
+                row = self.db.execute("SELECT zipf, count FROM words WHERE word = ?", (key,)).fetchone()
+                found = Entry(row[0] / 100, row[1]) if row else UNKNOWN
+                self._entries[key] = found
+            self._asked[word] = found
         return found
 
     def known(self, word: str) -> bool:

@@ -9,6 +9,7 @@ import pytest
 
 from lint.article import Article
 from lint.readers import read_path, read_text, yamltree
+from lint.readers.markdown import mask_text
 from lint.readers.plaintext import is_chrome, parse_date
 from lint.text import LineIndex, Text
 
@@ -558,3 +559,25 @@ def test_yaml_values_without_positions_report_the_same_error() -> None:
     with pytest.raises(yamltree.YAMLError) as valued:
         yamltree.value(source)
     assert (valued.value.message, valued.value.offset) == (parsed.value.message, parsed.value.offset)
+
+
+# --- code, fences and HTML blocks in Markdown bodies are not prose ------------------------------
+
+BLOCKS = [
+    ("Text.\n\n```\nsecretword\n```\n", True),
+    ("Text.\n\n~~~\nsecretword\n~~~\n", True),
+    ("Text.\n\n    secretword indented\n", True),
+    ("Text with `x`.\n\n\tsecretword after a tab\n", True),
+    ("> Quoted:\n>\n> ~~~\n> secretword\n> ~~~\n", True),
+    ("- ~~~\n  secretword\n  ~~~\n", True),
+    ("1. <div>\n   secretword\n   </div>\n", True),
+    ("Text.\n\n<div>\nsecretword\n</div>\n", True),
+    ("His book <i>secretword</i> sold well, says `code` here.\n", False),  # inline: the words stay
+]
+
+
+@pytest.mark.parametrize("body,hidden", BLOCKS)
+def test_code_and_html_blocks_are_blanked(body: str, hidden: bool) -> None:
+    masked = mask_text(body)
+    assert len(masked) == len(body)
+    assert ("secretword" not in masked) is hidden

@@ -320,7 +320,7 @@ def _body(article: Article, text: Text, found: Sequence[Form]) -> Iterator[Findi
         yield _finding(text, i, j, form.rule, message(form, value[i:j], "body"), form.level)
     # forms that must be a whole line: only those whose words the text has can match any line
     hay = Haystack(value)
-    whole = _index([f for f in found if f.whole and hay.may_hold(f.needles)], "body")
+    whole = _index([f for f in found if f.whole and "body" in f.scopes and hay.may_hold(f.needles)], "body")
     if not whole.always and not whole.by_word:
         return
     tried = [f for _, f in whole.always] + [whole.forms[i] for ids in whole.by_word.values() for i in ids]
@@ -493,7 +493,7 @@ def _article_words(article: Article) -> set[str]:
     """Words the article uses outside its FAQ answers: names there are not unknown."""
     texts: list[Text] = [t for t in (article.title, article.summary) if t is not None]
     texts += article.other_texts + article.body + [i.question for i in article.faq or () if i.question is not None]
-    out = {w.lower() for t in texts for w in word_list(t.value)}
+    out = {w.lower() for t in texts for w in set(word_list(t.value))}
     out.update(w.lower() for w in article.vocabulary)
     return out
 

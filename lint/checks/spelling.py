@@ -128,7 +128,7 @@ class Screen:
 
     decided: list[Decision]  # listed, rejected, known in another form, British, part of a compound
     pending: list[tuple[Text, Token]]  # to judge, in order
-    ceilings: dict[int, float]  # id(token) -> the highest score it can get whatever its near misses
+    ceilings: dict[int, float]  # id(token) -> the highest score it can get whatever its near misses (not --explain)
 
 
 @dataclass
@@ -252,9 +252,12 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
     base = base_language(language(article, run))
     lx = lexicon(base)
     run_evidence = state.run_evidence if state.run_evidence.articles else None
-    lx.near_many(tok.text for _, tok in pending if screen.ceilings.get(id(tok), 1.0) > 0)  # done in prepare()
+    # the near misses of the words to judge (prepare() looked them up for the whole run at once)
+    lx.near_many(tok.text for _, tok in pending if screen.ceilings.get(id(tok), 1.0) > 0)
+    # a word whose score stays at or below zero whatever words two edits away the deep search would add
+    # is accepted without that search
     ceilings = dict(screen.ceilings)
-    for text, tok in pending:  # … nor whatever words two edits away a deep search would add
+    for text, tok in pending:
         if ceilings.get(id(tok), 0.0) > 0:
             f = facts(tok.text, base)
             ceilings[id(tok)] = ceiling(tok, f, evidence, run_evidence, text.field == "title", near_known=True)

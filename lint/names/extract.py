@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.article import Article
 from lint.lexicon import zipf
@@ -31,8 +31,7 @@ ADJACENT = re.compile(r"^[ \t]*(?:\n[ \t]*)?$")  # one space or line break, noth
 AFTER_TITLE = re.compile(r"^\.?[ \t]*(?:\n[ \t]*)?$")  # "Dr. Smith", "Dr Smith"
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a named tuple: made for every capitalised word, faster than a dataclass
     spelling: str  # as written, possessive dropped: "Herzog" for "Herzog’s"
     text: Text
     start: int  # index into text.value

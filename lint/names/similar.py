@@ -144,13 +144,9 @@ def variant_reason(a: str, b: str) -> str | None:
     return None
 
 
-def blocking_keys(word: str) -> set[str]:
-    """Keys shared by any two spellings :func:`variant_reason` may pair (for indexes)."""
-    return set(_blocking_keys(word))
-
-
 @lru_cache(maxsize=100_000)
-def _blocking_keys(word: str) -> frozenset[str]:
+def blocking_keys(word: str) -> frozenset[str]:
+    """Keys shared by any two spellings :func:`variant_reason` may pair (for indexes)."""
     low = fold(word)
     keys = {"s:" + skeleton(low), "m:" + _keys(low)[0], "n:" + _keys(low)[1]}
     keys.update("d:" + low[:i] + low[i + 1 :] for i in range(len(low)))

@@ -70,6 +70,16 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]")
 _NEWLINE = re.compile(r"\n")
 
 
+# where a fence or an HTML block may begin: at the start of a line, after indentation and the marks of
+# quotes and list items ("> ```", "- <div>"); an indented code block needs four spaces or a tab
+_BLOCK_START = re.compile(r"^[ \t>*+\-\d.)]*(?:```|~~~|<)", re.MULTILINE)
+
+
+def _may_hold_blocks(body: str) -> bool:
+    """False only when ``body`` has no code block, fence or HTML block: no need to parse it."""
+    return "    " in body or "\t" in body or "\r" in body or _BLOCK_START.search(body) is not None
+
+
 def mask_text(body: str) -> str:
     """``body`` (Markdown) with code, markup and URLs blanked to spaces; same length, newlines kept."""
     chars = list(body)
@@ -78,7 +88,7 @@ def mask_text(body: str) -> str:
         if b > a:
             chars[a:b] = _NOT_NEWLINE.sub(" ", "".join(chars[a:b]))
 
-    if "`" in body or "~~~" in body or "    " in body or "<" in body:
+    if ("`" in body or "~~~" in body or "    " in body or "<" in body) and _may_hold_blocks(body):
         line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
         line_starts.append(len(body) + 1)
         for token in _parser().parse(body):

@@ -9,8 +9,8 @@ vowel for another, a word that sounds the same — cost less than arbitrary edit
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lint.lexicon import Lexicon
 from lint.spelling import word_set
@@ -94,8 +94,7 @@ SLIP_BONUS = {
 }
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a named tuple: made for every neighbour of every word, faster than a dataclass
     word: str  # lower case; two words for a missing space
     distance: int
     zipf: float
