@@ -119,7 +119,7 @@ def align(field: str, value: str, raw: str, base: int, *, single_quoted: bool = 
                 j += width
                 break
             if r == "\\" and j + 1 < n and escapes:
-                width, decoded = _escape(raw, j)
+                width, decoded = decode_escape(raw, j)
                 if decoded == ch or (decoded and ch == decoded[0]):
                     starts.append(base + j)
                     ends.append(base + j + width)
@@ -144,7 +144,7 @@ def align(field: str, value: str, raw: str, base: int, *, single_quoted: bool = 
     return Text(field, value, base, tuple(starts), tuple(ends))
 
 
-def _escape(raw: str, j: int) -> tuple[int, str]:
+def decode_escape(raw: str, j: int) -> tuple[int, str]:
     """Width and decoded value of the escape sequence at ``raw[j]`` (a backslash)."""
     c = raw[j + 1]
     if c in "uU" or c == "x":

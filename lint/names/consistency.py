@@ -184,14 +184,14 @@ def within(
             if m.next in spellings and m.sentence_start and not m.first and _opener(m.spelling, zipf):
                 spellings[m.next].openers.add(m.spelling)
     ranked = sorted(spellings.values(), key=lambda s: _priority(s, gloss, archive, zipf), reverse=True)
-    mains: list[Spelling] = []
+    order: dict[int, int] = {}  # id of a main spelling -> its rank (mains.index was quadratic)
     blocks: dict[str, list[Spelling]] = {}
     out: list[Variant] = []
     for s in ranked:
         keys = blocking_keys(s.text)
         candidates = {id(c): c for k in keys for c in blocks.get(k, ())}
         chosen = None
-        for main in sorted(candidates.values(), key=mains.index):
+        for main in sorted(candidates.values(), key=lambda c: order[id(c)]):
             if not (main.proper or archive(main.text) >= ARCHIVE_MIN):
                 continue  # neither a name here nor one the other articles use
             reason = same_thing(s, main, zipf)
@@ -201,7 +201,7 @@ def within(
         if chosen is not None:
             out.append(chosen)
             continue
-        mains.append(s)
+        order[id(s)] = len(order)
         for k in keys:
             blocks.setdefault(k, []).append(s)
     return out

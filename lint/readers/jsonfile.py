@@ -13,13 +13,12 @@ from typing import Any
 
 from lint.article import Article, Node
 from lint.readers import markdown, meta
-from lint.text import Text, align
+from lint.text import Text, align, decode_escape
 
 BODY_KEYS = ("body", "content", "text", "articleBody")
 NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
 LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
 SPACE = " \t\n\r\ufeff"
-ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 # what json.decoder.scanstring says -> what an editor reads
 STRING_ERRORS = {
@@ -241,15 +240,4 @@ def _char(source: str, j: int) -> tuple[int, str]:
     """Width in the source and decoded character of the string character at ``j``."""
     if source[j] != "\\":
         return 1, source[j]
-    code = source[j + 1]
-    if code != "u":
-        return 2, ESCAPES.get(code, code)
-    high = int(source[j + 2 : j + 6], 16)
-    if 0xD800 <= high < 0xDC00 and source.startswith("\\u", j + 6):
-        try:
-            low = int(source[j + 8 : j + 12], 16)
-        except ValueError:
-            low = 0
-        if 0xDC00 <= low < 0xE000:
-            return 12, chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-    return 6, chr(high)
+    return decode_escape(source, j)  # JSON's escapes are a subset of what the shared decoder reads
