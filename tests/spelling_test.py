@@ -140,6 +140,34 @@ def test_typos_in_title_case_headlines_are_caught(title: str, typo: str) -> None
     assert flagged(art) == [typo]
 
 
+# a capital inside a sentence makes a word look like a name; the article itself says it is not one
+TWINS = (
+    ("The White House said little. Later the White Houes says it will stay in the talks.", "Houes", "House"),
+    ("The Israeli Government met. The group called on the Israeli Goberment to act.", "Goberment", "Government"),
+    ("Staff at the Department left. The Departent of Health said it would review the case.", "Departent", "Department"),
+)
+
+
+@pytest.mark.parametrize(("body", "typo", "correction"), TWINS)
+def test_a_capitalised_slip_of_a_word_the_article_writes_is_a_typo(body: str, typo: str, correction: str) -> None:
+    art = article(body)
+    found = findings(art)
+    assert words(found, art) == [typo]
+    assert found[0].suggestions[0] == correction
+
+
+def test_without_the_word_elsewhere_the_same_capitalised_word_stays_a_name() -> None:
+    # the same sentences, but the article never writes the word the name is near
+    assert flagged(article("Later the White Houes says it will stay in the talks.")) == []
+    # and a name a few letters from a word of the article is not that word
+    assert flagged(article("Mr Batjer met the Better Homes board. Batjer said the deal was done.")) == []
+
+
+def test_headline_slip_of_a_word_in_the_text() -> None:
+    art = article("An International study has found thousands of people are at risk.", title="An Internation Study")
+    assert flagged(art) == ["Internation"]
+
+
 def test_typo_in_a_yaml_faq_answer_is_placed_at_its_line_and_column() -> None:
     front = textwrap.dedent(
         """\

@@ -55,6 +55,7 @@ RULES: dict[str, tuple[Severity, str]] = {
 # language tags whose house spelling is British, or American
 BRITISH = ("en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in", "en-uk")
 AMERICAN = ("en-us",)
+TWIN_ZIPF = 3.0  # a capitalised dictionary word a name-like word may be a slip of ("House" for "Houes")
 BRITISH_MIN_ZIPF = 2.0  # paediatric, foetus: common on the web (while "haer" is no spelling of "her")
 
 
@@ -210,7 +211,16 @@ def _read(article: Article, run: Run, state: State) -> Read:
             if spans:
                 toks = [t for t in toks if not any(a <= t.start < b for a, b, _ in spans)]
             texts.append((text, toks))
-        evidence = collect(((text.field, tok) for text, toks in texts for tok in toks), (t.value for t, _ in texts))
+        lx = wanted.lx
+        capitals = [
+            w
+            for _, found in words
+            for m in found
+            if (w := m.group())[:1].isupper() and len(w) > 3 and (e := lx.entry(w)).count > 0 and e.zipf >= TWIN_ZIPF
+        ]
+        evidence = collect(
+            ((text.field, tok) for text, toks in texts for tok in toks), (t.value for t, _ in texts), capitals
+        )
         state.articles[key] = Read(texts, evidence)
     return state.articles[key]
 

@@ -59,9 +59,39 @@ class WordUse:
 class ArticleEvidence:
     uses: dict[str, WordUse] = field(default_factory=dict)
     hyphenated: set[str] = field(default_factory=set)  # "agritech" when the article writes "agri-tech"
+    # dictionary words the article writes with a capital ("House", "Government"), by first letter
+    capitals: dict[str, Counter[str]] = field(default_factory=dict)
 
     def of(self, word: str) -> WordUse:
         return self.uses.get(normal(word)) or WordUse()
+
+    def twin(self, word: str) -> tuple[str, int] | None:
+        """The dictionary word this article writes with a capital elsewhere that ``word`` is a slip of.
+
+        "The White Houes says" in an article that writes "White House" too: the capital does not
+        make "Houes" a name.  Same first letter, one edit for words under eight letters, two above;
+        the word used most often wins.
+        """
+        w = normal(word)
+        near = self.capitals.get(w[:1])
+        if not near or len(w) < 4:
+            return None
+        reach = 1 if len(w) < 8 else 2
+        best: tuple[int, str, int] | None = None
+        for other, n in near.items():
+            if abs(len(other) - len(w)) > reach or other == w:
+                continue
+            d = edits(w, other)
+            if d <= reach and (best is None or (n, -d) > (best[0], -best[2])):
+                best = (n, other, d)
+        return (best[1], best[2]) if best else None
+
+
+def edits(a: str, b: str) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbouring letters between ``a`` and ``b``."""
+    from jellyfish import damerau_levenshtein_distance
+
+    return int(damerau_levenshtein_distance(a, b))
 
 
 def _capital(word: str) -> bool:
@@ -73,9 +103,17 @@ def _capital(word: str) -> bool:
 HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 
 
-def collect(tokens: Iterable[tuple[str, Token]], texts: Iterable[str] = ()) -> ArticleEvidence:
-    """What the tokens of one article (with the field each comes from) and its ``texts`` say about each word."""
+def collect(
+    tokens: Iterable[tuple[str, Token]], texts: Iterable[str] = (), capitals: Iterable[str] = ()
+) -> ArticleEvidence:
+    """What the tokens of one article (with the field each comes from) and its ``texts`` say about each word.
+
+    ``capitals``: every dictionary word the article writes with a capital, once per use.
+    """
     ev = ArticleEvidence()
+    for word in capitals:
+        w = normal(word)
+        ev.capitals.setdefault(w[:1], Counter())[w] += 1
     for value in texts:
         if "-" in value:
             ev.hyphenated.update(m.group().replace("-", "").lower() for m in HYPHENATED.finditer(value))

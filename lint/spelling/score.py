@@ -59,6 +59,7 @@ OTHER_ARTICLES_CAPITAL = -0.7  # … or capitalised at a sentence start (up to t
 OTHER_ARTICLES_LOWER = -1.2  # … or in lower case, when no near miss makes it suspect (up to three)
 INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
 HEADLINE_ONLY = 1.5  # capitalised in the headline and nowhere else
+TWIN = 3.0  # capitalised, and a slip of a word the article writes with a capital elsewhere ("Houes", "House")
 NOUNS_CAPITALISED = ("de",)  # languages that capitalise every noun: a capital says nothing of a name
 DERIVED = -5.0  # a known word with a regular ending
 PREFIXED = -5.0  # a known word with a prefix
@@ -206,7 +207,8 @@ def judge(
 ) -> Verdict:
     """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
     score, reasons, f, as_name = _weigh(token, f, article, run, partners_ok, headline)
-    suggestions, clear = _suggest(token, f) if score > 0 else ((), False)
+    twin = article.twin(token.text) if token.capitalised else None
+    suggestions, clear = _suggest(token, f, twin[0] if twin else "") if score > 0 else ((), False)
     return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not as_name)
 
 
@@ -277,7 +279,11 @@ def _weigh(
         reasons.append("capitalised inside a sentence")
     elif token.capitalised:
         reasons.append("capital at a sentence start or in a title-case line (no weight)")
-    suspect = bound == "plain" or near_one >= STRONG_NEAR or _slip_from_common(f)
+    twin = article.twin(token.text) if token.capitalised else None
+    if twin:
+        score += TWIN
+        reasons.append(f"the article writes '{match_case(twin[0], token.text)}' elsewhere ({_plural(twin[1], 'edit')})")
+    suspect = bound == "plain" or near_one >= STRONG_NEAR or _slip_from_common(f) or twin is not None
     if token.capitalised:
         score += _name_evidence(token, use, run, partners_ok, suspect, reasons)
     else:
@@ -369,13 +375,20 @@ def _word_evidence(
     return score
 
 
-def _suggest(token: Token, f: Facts) -> tuple[tuple[str, ...], bool]:
-    """Corrections written like the word, and whether the first is the one clear correction (a safe fix)."""
+def _suggest(token: Token, f: Facts, twin: str = "") -> tuple[tuple[str, ...], bool]:
+    """Corrections written like the word, and whether the first is the one clear correction (a safe fix).
+
+    ``twin``: the word the article writes elsewhere that this one is a slip of: the first correction.
+    """
     usable = (c for c in f.near if not (token.capitalised and " " in c.word))
     ranked = corrections(usable, lexicon(f.lang))
-    if not ranked:
+    words = [c.word for c in ranked]
+    if twin:
+        words = [twin, *(w for w in words if w != twin)]
+    if not words:
         return (), False
-    clear = len(ranked) == 1 or ranked[0].rank - ranked[1].rank >= CLEAR_MARGIN
+    clear = bool(ranked) and ranked[0].word == (twin or ranked[0].word)
+    clear = clear and (len(ranked) == 1 or ranked[0].rank - ranked[1].rank >= CLEAR_MARGIN)
     clear = clear and ranked[0].distance == 1 and ranked[0].zipf >= 3.0 and ranked[0].listed
     clear = clear and " " not in ranked[0].word
-    return tuple(match_case(c.word, token.text) for c in ranked[:5]), clear
+    return tuple(match_case(w, token.text) for w in words[:5]), clear
