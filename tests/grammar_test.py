@@ -1,4 +1,4 @@
-"""The grammar check: Harper for real, LanguageTool through real HTTP servers started here."""
+"""The grammar check: Harper for real; LanguageTool through language-tool-python and real HTTP servers started here."""
 
 from __future__ import annotations
 
@@ -9,15 +9,18 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import textwrap
 import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import language_tool_python
 import pytest
 
 from lint.grammar import languagetool
@@ -29,7 +32,9 @@ from tests.conftest import FIXTURES, SEEDS
 pytest.importorskip("harper", reason="the offline engine: pip install harper-py (in the test extra)")
 
 REAL_LANGUAGETOOL = os.environ.get("LANGUAGETOOL_URL", "")
-RECORDED = sorted((FIXTURES / "languagetool").glob("*.json"))
+RECORDED = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "languagetool").glob("*.json"))]
+CHECK_ANSWERS = [r for r in RECORDED if "text" in r["request"]]  # POST /v2/check
+(LANGUAGES,) = [r["response"] for r in RECORDED if r["request"].get("path") == "/v2/languages"]
 SENTENCES = "He have visited Baku. The the talks continue."
 
 MARKDOWN_YAML = f"""---
@@ -259,7 +264,16 @@ def test_markdown_reaches_the_engine_as_plain_sentences(body: str, expected: lis
                 assert article.source[start:end] == ch
 
 
-# ---- LanguageTool: real HTTP servers on this computer ------------------------------------------
+# ---- LanguageTool through language-tool-python: real HTTP servers on this computer -------------
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One request a server received."""
+
+    method: str
+    path: str
+    form: dict[str, str]
 
 
 class Server(ThreadingHTTPServer):
@@ -274,8 +288,7 @@ def replay(text: str) -> dict[str, Any]:
     """What LanguageTool answered to each recorded request inside ``text``, offsets in UTF-16 as Java counts."""
     matches = []
     answer: dict[str, Any] = {"matches": matches}
-    for path in RECORDED:
-        recorded = json.loads(path.read_text(encoding="utf-8"))
+    for recorded in CHECK_ANSWERS:
         answer = {**recorded["response"], "matches": matches}
         for m in re.finditer(re.escape(recorded["request"]["text"]), text):
             shift = len(text[: m.start()].encode("utf-16-le")) // 2
@@ -283,34 +296,49 @@ def replay(text: str) -> dict[str, Any]:
     return answer
 
 
+# how a broken server answers: (HTTP status, content type, body)
+BROKEN: dict[str, tuple[int, str, bytes]] = {
+    "error": (500, "text/plain", b"Error: java.lang.OutOfMemoryError: Java heap space"),
+    "gateway": (502, "application/json", b'{"message": "Internal server error"}'),
+    "not json": (200, "text/html", b"<html><body>Welcome to nginx!</body></html>"),
+    "other json": (200, "application/json", b'{"status": "ok"}'),
+}
+
+
 @contextlib.contextmanager
-def languagetool_server(behaviour: str, delay: float = 2.0) -> Iterator[tuple[str, list[dict[str, str]]]]:
-    """A LanguageTool on 127.0.0.1: "replay" answers as recorded, the others fail as named."""
-    requests: list[dict[str, str]] = []
+def languagetool_server(
+    behaviour: str = "replay", fails: str = "/v2/check", delay: float = 2.0
+) -> Iterator[tuple[str, list[Asked]]]:
+    """A LanguageTool on 127.0.0.1: "replay" answers as recorded; the others fail as named at ``fails``."""
+    asked: list[Asked] = []
 
     class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            url = urllib.parse.urlsplit(self.path)
+            self.answer(url.path, dict(urllib.parse.parse_qsl(url.query)))
+
         def do_POST(self) -> None:
-            form = dict(urllib.parse.parse_qsl(self.rfile.read(int(self.headers["Content-Length"])).decode()))
-            requests.append(form)
-            status, body = 200, b""
-            if behaviour == "slow":
-                time.sleep(delay)
-                body = b'{"matches": []}'
-            elif behaviour == "error":
-                status, body = 500, b"Error: java.lang.OutOfMemoryError: Java heap space"
-            elif behaviour == "not json":
-                body = b"<html><body>Welcome to nginx!</body></html>"
-            elif behaviour == "other json":
-                body = b'{"status": "ok"}'
+            body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+            self.answer(urllib.parse.urlsplit(self.path).path, dict(urllib.parse.parse_qsl(body)))
+
+        def answer(self, path: str, form: dict[str, str]) -> None:
+            asked.append(Asked(self.command, path, form))
+            status, kind, body = 200, "application/json", b""
+            if path == "/v2/languages":
+                body = json.dumps(LANGUAGES).encode()
+            elif path != "/v2/check":
+                status, kind, body = 404, "text/plain", b"Error: not found"
             elif not form["language"].startswith("en"):  # as LanguageTool 6 answers an unknown language
-                status, body = (
-                    400,
-                    f"Error: '{form['language']}' is not a language code known to LanguageTool.".encode(),
-                )
+                status, kind = 400, "text/plain"
+                body = f"Error: '{form['language']}' is not a language code known to LanguageTool.".encode()
             else:
                 body = json.dumps(replay(form["text"])).encode()
+            if path == fails and behaviour == "slow":
+                time.sleep(delay)
+            elif path == fails and behaviour in BROKEN:
+                status, kind, body = BROKEN[behaviour]
             self.send_response(status)
-            self.send_header("Content-Type", "application/json" if status == 200 else "text/plain")
+            self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -322,13 +350,13 @@ def languagetool_server(behaviour: str, delay: float = 2.0) -> Iterator[tuple[st
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        yield f"http://127.0.0.1:{port}", requests
+        yield f"http://127.0.0.1:{port}", asked
         return
     httpd = Server(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_port}", requests
+        yield f"http://127.0.0.1:{httpd.server_port}", asked
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -343,22 +371,36 @@ def three_articles(folder: Path) -> Path:
     return write(folder, stories)
 
 
+def with_lang(lang: str) -> str:
+    return MARKDOWN_YAML.replace("---\ntitle", f"---\nlang: {lang}\ntitle", 1)
+
+
+OOM = "answered HTTP 500 Internal Server Error: Error: java.lang.OutOfMemoryError: Java heap space"
+NOT_JSON = "answered with something that is not JSON (is it a LanguageTool server?)"
+ENDPOINTS = ["/v2/languages", "/v2/check"]  # what language-tool-python asks, in order
+
+
 @pytest.mark.parametrize(
-    ("behaviour", "why"),
+    ("behaviour", "fails", "why"),
     (
-        ("refused", "refused the connection (is the server running?)"),
-        ("slow", "did not answer within 0.3 seconds"),
-        ("error", "answered HTTP 500 Internal Server Error: Error: java.lang.OutOfMemoryError: Java heap space"),
-        ("not json", "answered with something that is not JSON (is it a LanguageTool server?)"),
-        ("other json", "answered JSON without a list of matches (is it a LanguageTool server?)"),
+        ("refused", "", "refused the connection (is the server running?)"),
+        ("slow", "/v2/languages", "did not answer within 0.3 seconds"),
+        ("slow", "/v2/check", "did not answer within 0.3 seconds"),
+        ("error", "/v2/languages", OOM),
+        ("error", "/v2/check", OOM),
+        ("gateway", "/v2/check", 'answered HTTP 502 Bad Gateway: {"message": "Internal server error"}'),
+        ("not json", "/v2/languages", NOT_JSON),
+        ("not json", "/v2/check", NOT_JSON),
+        ("other json", "/v2/languages", "answered JSON without a list of languages (is it a LanguageTool server?)"),
+        ("other json", "/v2/check", "answered JSON without a list of matches (is it a LanguageTool server?)"),
     ),
 )
 def test_a_failing_server_gives_one_notice_and_the_other_checks_still_run(
-    cli: Any, tmp_path: Path, behaviour: str, why: str
+    cli: Any, tmp_path: Path, behaviour: str, fails: str, why: str
 ) -> None:
     folder = three_articles(tmp_path / "articles")
     without = cli("check", "--format", "json", folder)
-    with languagetool_server(behaviour) as (url, requests):
+    with languagetool_server(behaviour, fails) as (url, asked):
         cfg = config(tmp_path, engine="languagetool", languagetool_url=url, timeout=0.3)
         result = cli("check", "--format", "json", "--config", cfg, folder)
     assert result.code == without.code == 1  # the TBD answer; grammar changes nothing
@@ -366,7 +408,21 @@ def test_a_failing_server_gives_one_notice_and_the_other_checks_still_run(
     assert result.err.splitlines() == [
         f"copydesk: grammar: LanguageTool at {url} {why}; 3 of 3 files were not checked for grammar"
     ]
-    assert len(requests) == (0 if behaviour == "refused" else 1)  # a broken server is asked once, not per file
+    # a broken server is asked once, not once per file, and never twice the same thing
+    expected = [] if behaviour == "refused" else ENDPOINTS[: ENDPOINTS.index(fails) + 1]
+    assert [a.path for a in asked] == expected
+
+
+@pytest.mark.parametrize("fails", ENDPOINTS)
+def test_a_slow_server_is_given_up_on_after_the_configured_timeout(cli: Any, tmp_path: Path, fails: str) -> None:
+    folder = three_articles(tmp_path / "articles")
+    with languagetool_server("slow", fails, delay=30) as (url, _):
+        cfg = config(tmp_path, engine="languagetool", languagetool_url=url, timeout=0.3)
+        started = time.monotonic()
+        result = cli("check", "--config", cfg, folder)
+        took = time.monotonic() - started
+    assert took < 5  # language-tool-python on its own waits 300 seconds, twice
+    assert "did not answer within 0.3 seconds" in result.err
 
 
 def test_when_languagetool_fails_harper_checks_instead(cli: Any, tmp_path: Path) -> None:
@@ -378,18 +434,28 @@ def test_when_languagetool_fails_harper_checks_instead(cli: Any, tmp_path: Path)
         ("story3.md", "grammar.repetition"),
     }
     assert result.err.splitlines() == [
-        f"copydesk: grammar: LanguageTool at {url} answered HTTP 500 Internal Server Error: "
-        "Error: java.lang.OutOfMemoryError: Java heap space; Harper checked 3 of 3 files instead"
+        f"copydesk: grammar: LanguageTool at {url} {OOM}; Harper checked 3 of 3 files instead"
     ]
 
 
+def test_the_server_is_asked_its_languages_once_per_run_and_each_file_once(cli: Any, tmp_path: Path) -> None:
+    files = {"a.md": MARKDOWN_YAML, "b.md": with_lang("en_gb"), "c.md": with_lang("en-IN"), "d.md": with_lang("en-US")}
+    folder = write(tmp_path / "articles", files)
+    with languagetool_server() as (url, asked):
+        result = cli("check", "--select", "grammar", "--languagetool-url", url, folder)
+    assert result.err == ""
+    assert [(a.method, a.path) for a in asked] == [("GET", "/v2/languages")] + [("POST", "/v2/check")] * 4
+    # each text in its article's language, as the server names it: it lists en-GB and en-US, not en-IN
+    assert sorted(a.form["language"] for a in asked[1:]) == ["en", "en", "en-GB", "en-US"]
+    assert {a.form["disabledCategories"] for a in asked[1:]} == {"TYPOS"}
+
+
 def test_a_language_the_server_does_not_know_skips_that_file_only(cli: Any, tmp_path: Path) -> None:
-    unknown = MARKDOWN_YAML.replace("---\ntitle", "---\nlang: tlh\ntitle", 1)
-    folder = write(tmp_path / "articles", {"a.md": MARKDOWN_YAML, "b.md": unknown, "c.md": MARKDOWN_YAML})
-    with languagetool_server("replay") as (url, requests):
+    folder = write(tmp_path / "articles", {"a.md": MARKDOWN_YAML, "b.md": with_lang("tlh"), "c.md": MARKDOWN_YAML})
+    with languagetool_server() as (url, asked):
         cfg = config(tmp_path, engine="languagetool", languagetool_url=url)
         result = cli("check", "--select", "grammar", "--config", cfg, folder)
-    assert len(requests) == 3
+    assert [a.path for a in asked] == ["/v2/languages"] + ["/v2/check"] * 3
     assert result.err.splitlines() == [
         f"copydesk: grammar: LanguageTool at {url} answered HTTP 400 Bad Request: Error: 'tlh' is not a language "
         f"code known to LanguageTool.; LanguageTool at {url} checked 2 of 3 files; "
@@ -399,10 +465,11 @@ def test_a_language_the_server_does_not_know_skips_that_file_only(cli: Any, tmp_
 
 def test_the_environment_names_the_server(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = three_articles(tmp_path / "articles")
-    with languagetool_server("replay") as (url, requests):
+    with languagetool_server() as (url, asked):
         monkeypatch.setenv("LANGUAGETOOL_URL", url + "/v2/")
-        cli("check", "--config", config(tmp_path, engine="languagetool"), folder)
-    assert len(requests) == 3  # one request per article
+        result = cli("check", "--config", config(tmp_path, engine="languagetool"), folder)
+    assert [a.path for a in asked] == ["/v2/languages"] + ["/v2/check"] * 3  # one request per article
+    assert "grammar" not in result.err
 
 
 def test_recorded_answers_become_findings_at_the_right_places(cli: Any, tmp_path: Path) -> None:
@@ -421,7 +488,7 @@ def test_recorded_answers_become_findings_at_the_right_places(cli: Any, tmp_path
         a simple test
         """)
     folder = write(tmp_path / "articles", {"story.txt": text})
-    with languagetool_server("replay") as (url, requests):
+    with languagetool_server() as (url, asked):
         cfg = config(tmp_path, engine="languagetool", languagetool_url=url)
         result = cli("check", "--format", "json", "--select", "grammar", "--config", cfg, folder)
     (d,) = result.diagnostics  # the three spelling matches of the second recording are dropped
@@ -435,10 +502,37 @@ def test_recorded_answers_become_findings_at_the_right_places(cli: Any, tmp_path
     assert d["message"] == "This sentence does not start with an uppercase letter"
     assert d["suggestions"] == ["A"]
     assert d["severity"] == "warning"
-    (form,) = requests  # one request for the whole article, spelling turned off in it
-    assert form["disabledCategories"] == "TYPOS"
+    (form,) = [a.form for a in asked if a.path == "/v2/check"]  # one request for the whole article
+    assert form["disabledCategories"] == "TYPOS"  # spelling turned off in it
     assert form["language"] == "en"
     assert "a simple test" in form["text"] and "Crowds cheered" in form["text"]
+
+
+def utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    (
+        ("He have visited Baku.", "have"),
+        ("Crowds 🎉 cheered. He have visited Baku.", "have"),  # before it: the offset moves
+        ("He have🎉 visited Baku.", "have🎉"),  # inside it: the length moves
+        ("🎉🎉 He 𝐡𝐚𝐯𝐞 visited 🎉 Baku.", "𝐡𝐚𝐯𝐞"),  # both
+    ),
+)
+def test_languagetool_utf16_offsets_become_python_indices_once(text: str, flagged: str) -> None:
+    start = text.index(flagged)
+    answer = {  # one match as LanguageTool sends it: offset and length in UTF-16 code units
+        "message": "The pronoun 'He' must be used with a third-person verb.",
+        "replacements": [{"value": "has"}],
+        "offset": utf16(text[:start]),
+        "length": utf16(flagged),
+        "context": {"text": text, "offset": utf16(text[:start]), "length": utf16(flagged)},
+        "rule": {"id": "HE_VERB_AGR", "issueType": "grammar", "category": {"id": "GRAMMAR"}},
+    }
+    (match,) = languagetool.matches([language_tool_python.Match(answer, text)], text)
+    assert text[match.offset : match.offset + match.length] == flagged
 
 
 @pytest.mark.parametrize(
@@ -489,40 +583,84 @@ def test_require_grammar_without_an_engine_exits_2(cli: Any, tmp_path: Path) -> 
     assert result.out == ""
 
 
-def test_require_grammar_with_a_failing_server_exits_2(cli: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("fails", ENDPOINTS)
+def test_require_grammar_with_a_failing_server_exits_2(cli: Any, tmp_path: Path, fails: str) -> None:
     folder = three_articles(tmp_path / "articles")
-    with languagetool_server("refused") as (url, _):
+    with languagetool_server("error", fails) as (url, _):
         cfg = config(tmp_path, engine="languagetool", languagetool_url=url)
         result = cli("check", "--require", "grammar", "--config", cfg, folder)
     assert result.code == 2
-    assert f"LanguageTool at {url} refused the connection" in result.err
+    assert f"LanguageTool at {url} {OOM}; --require grammar stops the run" in result.err
 
 
 # ---- a LanguageTool installed on this computer ---------------------------------------------------
 
 
-def test_the_newest_installed_languagetool_is_found_and_nothing_is_downloaded(
+def install(folder: Path, jar: str | None = "languagetool-server.jar") -> Path:
+    """A LanguageTool folder, with its server jar (empty: found, not started) unless ``jar`` is None."""
+    folder.mkdir(parents=True)
+    if jar is not None:
+        (folder / jar).write_bytes(b"")
+    return folder
+
+
+def test_the_newest_installed_languagetool_is_found_and_nothing_is_created(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "ltp"
-    for version, jar in (("5.9", True), ("6.6", True), ("6.7", False)):
-        (cache / f"LanguageTool-{version}").mkdir(parents=True)
-        if jar:
-            (cache / f"LanguageTool-{version}" / "languagetool-server.jar").write_bytes(b"")
+    for version in ("5.9", "6.6"):
+        install(cache / f"LanguageTool-{version}")
+    install(cache / "LanguageTool-6.7", jar=None)  # an unfinished download
+    install(cache / "LanguageTool-6.8-SNAPSHOT")  # a name language-tool-python no longer reads
     monkeypatch.setenv("LTP_PATH", str(cache))
-    assert languagetool.find_local() == cache / "LanguageTool-6.6" / "languagetool-server.jar"
-    assert languagetool.find_local(cache / "LanguageTool-5.9") == cache / "LanguageTool-5.9" / "languagetool-server.jar"
+    found = languagetool.find_local()
+    assert found is not None and (found.version, found.jar) == (
+        "6.6",
+        cache / "LanguageTool-6.6/languagetool-server.jar",
+    )
+    install(cache / "LanguageTool-20250301", jar="languagetool.jar")  # snapshots come after releases, as it orders them
+    found = languagetool.find_local()
+    assert found is not None and (found.version, found.jar) == (
+        "20250301",
+        cache / "LanguageTool-20250301/languagetool.jar",
+    )
+    found = languagetool.find_local(cache / "LanguageTool-5.9" / "languagetool-server.jar")
+    assert found is not None and found.folder == cache / "LanguageTool-5.9"
+    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(cache / "LanguageTool-5.9"))
+    found = languagetool.find_local()
+    assert found is not None and found.version == "5.9"
+    monkeypatch.delenv("LTP_JAR_DIR_PATH")
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "nothing-here"))
     assert languagetool.find_local() is None
     assert not (tmp_path / "nothing-here").exists()  # looking never creates the download folder
 
 
+@pytest.mark.parametrize(
+    ("folder", "jar", "why"),
+    (
+        ("LanguageTool-6.6", None, "there is no LanguageTool at {path} (languagetool_path)"),
+        ("nowhere", None, "there is no LanguageTool at {path} (languagetool_path)"),
+        (
+            "libexec",  # as Homebrew installs it
+            "languagetool-server.jar",
+            "the LanguageTool at {path} (languagetool_path) is not in a folder named LanguageTool-<version>",
+        ),
+    ),
+)
+def test_a_configured_languagetool_that_cannot_be_started_is_reported(
+    cli: Any, tmp_path: Path, folder: str, jar: str | None, why: str
+) -> None:
+    if folder != "nowhere":
+        install(tmp_path / folder, jar)
+    articles = write(tmp_path / "articles", {"story.md": MARKDOWN_YAML})
+    result = cli("check", "--config", config(tmp_path, engine="languagetool", languagetool_path=folder), articles)
+    assert result.err.startswith("copydesk: grammar: " + why.format(path=tmp_path / folder))
+
+
 def test_an_installed_languagetool_without_java_is_reported(
     cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    jar = tmp_path / "LanguageTool-6.6" / "languagetool-server.jar"
-    jar.parent.mkdir()
-    jar.write_bytes(b"")
+    jar = install(tmp_path / "LanguageTool-6.6") / "languagetool-server.jar"
     folder = write(tmp_path / "articles", {"story.md": MARKDOWN_YAML})
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
     cfg = config(tmp_path, engine="languagetool", languagetool_path="LanguageTool-6.6")
@@ -541,14 +679,27 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
 
 /** Answers like LanguageTool's HTTPServer: "have" after "He" is HE_VERB_AGR, offsets in Java chars. */
 public class HTTPServer {
   public static void main(String[] args) throws Exception {
-    int port = Integer.parseInt(args[java.util.Arrays.asList(args).indexOf("--port") + 1]);
+    List<String> argv = Arrays.asList(args);
+    int at = argv.contains("-p") ? argv.indexOf("-p") : argv.indexOf("--port");
+    int port = Integer.parseInt(args[at + 1]);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext("/v2/languages", ex -> reply(ex, "[{\\"code\\": \\"en\\", \\"longCode\\": \\"en-US\\"}]"));
+    log("started");
+    server.createContext("/v2/healthcheck", ex -> reply(ex, "OK"));
+    server.createContext("/v2/languages", ex -> {
+      log("/v2/languages");
+      reply(ex, "[{\\"name\\": \\"English\\", \\"code\\": \\"en\\", \\"longCode\\": \\"en\\"}]");
+    });
     server.createContext("/v2/check", ex -> {
+      log("/v2/check");
       String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String text = "";
       for (String pair : form.split("&")) {
@@ -559,11 +710,25 @@ public class HTTPServer {
         if (matches.length() > 0) matches.append(",");
         matches.append("{\\"message\\": \\"The pronoun 'He' must be used with a third-person verb.\\", "
             + "\\"replacements\\": [{\\"value\\": \\"has\\"}], \\"offset\\": " + (i + 3) + ", \\"length\\": 4, "
-            + "\\"rule\\": {\\"id\\": \\"HE_VERB_AGR\\", \\"category\\": {\\"id\\": \\"GRAMMAR\\"}}}");
+            + "\\"context\\": {\\"text\\": \\"\\", \\"offset\\": 0, \\"length\\": 4}, "
+            + "\\"rule\\": {\\"id\\": \\"HE_VERB_AGR\\", \\"issueType\\": \\"grammar\\", "
+            + "\\"category\\": {\\"id\\": \\"GRAMMAR\\"}}}");
       }
       reply(ex, "{\\"matches\\": [" + matches + "]}");
     });
     server.start();
+  }
+
+  /** One line per start and per request, in the file STAND_IN_LOG names. */
+  static void log(String line) {
+    String path = System.getenv("STAND_IN_LOG");
+    if (path == null) return;
+    try {
+      Files.writeString(Path.of(path), line + "\\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new RuntimeException(e);
+    }
   }
 
   static void reply(HttpExchange ex, String body) throws java.io.IOException {
@@ -576,21 +741,31 @@ public class HTTPServer {
 }
 """
 
+HAS_JDK = bool(shutil.which("javac") and shutil.which("jar"))
+needs_jdk = pytest.mark.skipif(not HAS_JDK, reason="needs a JDK to build the stand-in")
 
-@pytest.mark.skipif(not (shutil.which("javac") and shutil.which("jar")), reason="needs a JDK to build the stand-in")
-def test_an_installed_languagetool_is_started_once_and_stopped_at_the_end(
-    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A stand-in for LanguageTool's server class, in the folder layout language-tool-python downloads to.
+
+def stand_in(tmp_path: Path, version: str = "6.6") -> Path:
+    """A stand-in for LanguageTool's server class, in the folder layout language-tool-python downloads to."""
     src = tmp_path / "src" / "HTTPServer.java"
     src.parent.mkdir()
     src.write_text(STAND_IN, encoding="utf-8")
     classes = tmp_path / "classes"
     subprocess.run(["javac", "-d", str(classes), str(src)], check=True, capture_output=True)
-    install = tmp_path / "ltp" / "LanguageTool-6.6"
-    install.mkdir(parents=True)
-    subprocess.run(["jar", "cf", str(install / "languagetool-server.jar"), "-C", str(classes), "."], check=True)
-    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
+    folder = tmp_path / "ltp" / f"LanguageTool-{version}"
+    folder.mkdir(parents=True)
+    subprocess.run(["jar", "cf", str(folder / "languagetool-server.jar"), "-C", str(classes), "."], check=True)
+    return folder
+
+
+@needs_jdk
+def test_an_installed_languagetool_is_started_once_and_stopped_at_the_end(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed = stand_in(tmp_path)  # 6.6, where language-tool-python would download 6.8
+    log = tmp_path / "stand-in.log"
+    monkeypatch.setenv("LTP_PATH", str(installed.parent))
+    monkeypatch.setenv("STAND_IN_LOG", str(log))
     folder = write(tmp_path / "articles", {"a.md": MARKDOWN_YAML, "b.txt": PLAIN_TEXT})
     before = _java_servers()
     result = cli("check", "--format", "json", "--select", "grammar", "--config", config(tmp_path), folder)
@@ -599,7 +774,9 @@ def test_an_installed_languagetool_is_started_once_and_stopped_at_the_end(
         f for f in occurrences("a.md", MARKDOWN_YAML) | occurrences("b.txt", PLAIN_TEXT) if f[1].endswith("agreement")
     }
     assert placed(folder, result.diagnostics) == {(f, "grammar.HE_VERB_AGR", *rest) for f, _, *rest in expected}
+    assert log.read_text().split() == ["started", "/v2/languages", "/v2/check", "/v2/check"]
     assert _java_servers() == before  # the server started for the run is gone
+    assert sorted(p.name for p in installed.parent.rglob("*")) == ["LanguageTool-6.6", "languagetool-server.jar"]
 
 
 def _java_servers() -> set[str]:
@@ -610,3 +787,66 @@ def _java_servers() -> set[str]:
             if b"org.languagetool.server.HTTPServer" in (proc / "cmdline").read_bytes():
                 out.add(proc.name)
     return out
+
+
+@contextlib.contextmanager
+def download_host() -> Iterator[tuple[str, list[str]]]:
+    """A stand-in for the hosts language-tool-python downloads LanguageTool from: notes every request, has nothing."""
+    paths: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            paths.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = Server(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", paths
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.parametrize(
+    "installed",
+    (
+        "no download folder",
+        "an empty download folder",
+        "an unfinished download",  # LanguageTool-6.8, language-tool-python's own version, without its jar
+        pytest.param("LanguageTool 6.6", marks=needs_jdk),  # not language-tool-python's version: started as is
+    ),
+)
+def test_language_tool_python_is_never_left_to_download_languagetool(tmp_path: Path, installed: str) -> None:
+    ltp = tmp_path / "ltp"
+    if installed == "LanguageTool 6.6":
+        stand_in(tmp_path)
+    elif installed != "no download folder":
+        ltp.mkdir()
+    if installed == "an unfinished download":
+        (ltp / "LanguageTool-6.8").mkdir()
+    before = sorted(ltp.rglob("*")) if ltp.exists() else None
+    folder = write(tmp_path / "articles", {"story.md": MARKDOWN_YAML})
+    cfg = config(tmp_path, engine="languagetool")
+    with download_host() as (host, downloads):
+        env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGETOOL_URL", "LTP_JAR_DIR_PATH")}
+        env["LTP_PATH"] = str(ltp)
+        for kind in ("SNAPSHOT", "NEW_RELEASES", "RELEASE", "ARCHIVE"):  # read by language-tool-python when imported
+            env[f"LTP_DOWNLOAD_HOST_{kind}"] = f"{host}/{kind.lower()}/"
+        run = subprocess.run(
+            [sys.executable, "-m", "lint", "check", "--format", "json", "--config", str(cfg), str(folder)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert downloads == []
+    assert (sorted(ltp.rglob("*")) if ltp.exists() else None) == before
+    rules = {d["rule"] for d in json.loads(run.stdout)["diagnostics"]}
+    if installed == "LanguageTool 6.6":
+        assert "grammar.HE_VERB_AGR" in rules and run.stderr == ""
+    else:
+        assert "none is installed here" in run.stderr

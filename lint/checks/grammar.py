@@ -11,11 +11,12 @@ typos here.
 
 The engine, once per run (``[tool.copydesk.grammar] engine``, default ``auto``):
 
-1. LanguageTool at ``--languagetool-url``, ``LANGUAGETOOL_URL`` or
-   ``languagetool_url`` (rule ids ``grammar.<LanguageTool rule id>``, such as
-   ``grammar.HE_VERB_AGR``);
+1. LanguageTool, through language-tool-python, at ``--languagetool-url``,
+   ``LANGUAGETOOL_URL`` or ``languagetool_url`` (rule ids ``grammar.<LanguageTool
+   rule id>``, such as ``grammar.HE_VERB_AGR``);
 2. else a LanguageTool installed on this computer (``languagetool_path``, or the
-   one language-tool-python downloaded), started for the run and stopped after;
+   one language-tool-python downloaded), which language-tool-python starts for the
+   run and stops after (copydesk never lets it download one);
 3. else Harper, if harper-py is installed (rule ids ``grammar.<Harper lint
    kind>``, such as ``grammar.agreement``).
 
@@ -115,7 +116,7 @@ class Settings:
 class State:
     settings: Settings
     plan: list[str]  # engines still to try, in order: "url", "local", "harper"
-    jar: Path | None = None  # the local LanguageTool's server jar
+    installation: languagetool.Installation | None = None  # the LanguageTool installed here
     engine: Engine | None = None
     failures: list[str] = field(default_factory=list)  # what went wrong, for the notice
     checked: dict[str, int] = field(default_factory=dict)  # engine name -> articles it checked
@@ -134,11 +135,13 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
     if settings.engine in ("auto", "languagetool"):
         if settings.url:
             state.plan.append("url")
-        elif (jar := languagetool.find_local(settings.path)) is not None:
-            state.plan.append("local")
-            state.jar = jar
-        elif settings.path is not None:
-            state.failures.append(f"there is no LanguageTool at {settings.path} (languagetool_path)")
+        else:
+            try:
+                state.installation = languagetool.find_local(settings.path)
+            except EngineError as exc:
+                state.failures.append(exc.message)
+            if state.installation is not None:
+                state.plan.append("local")
     if settings.engine in ("auto", "harper") and harper.available():
         state.plan.append("harper")
     run.state[NAME] = state
@@ -209,14 +212,15 @@ def _engine(state: State) -> Engine | None:
     while state.engine is None and state.plan:
         kind = state.plan.pop(0)
         if kind == "url" and settings.url:
-            state.engine = languagetool.LanguageTool(settings.url, settings.timeout)
-        elif kind == "local" and state.jar is not None:
             try:
-                server = languagetool.LocalServer(state.jar)
+                state.engine = languagetool.LanguageTool.remote(settings.url, settings.timeout)
             except EngineError as exc:
-                state.failures.append(f"the LanguageTool at {state.jar} {exc.message}")
-                continue
-            state.engine = languagetool.LanguageTool(server.url, settings.timeout, server)
+                state.failures.append(f"{languagetool.remote_name(settings.url)} {exc.message}")
+        elif kind == "local" and state.installation is not None:
+            try:
+                state.engine = languagetool.LanguageTool.local(state.installation, settings.timeout)
+            except EngineError as exc:
+                state.failures.append(f"{languagetool.local_name(state.installation)} {exc.message}")
         elif kind == "harper":
             state.engine = harper.Harper(settings.harper_rules)
         if state.engine is None and not state.plan and settings.require:

@@ -1,8 +1,9 @@
 """Grammar engines: one small interface, two implementations.
 
 - :mod:`lint.grammar.harper`: Harper, offline, in process (``pip install harper-py``);
-- :mod:`lint.grammar.languagetool`: a LanguageTool server reached over HTTP, or a
-  LanguageTool already installed on this computer, started once per run.
+- :mod:`lint.grammar.languagetool`: LanguageTool through language-tool-python: a
+  server reached over HTTP, or a LanguageTool already installed on this computer,
+  started once per run (never downloaded).
 
 An engine reads plain text (see :mod:`lint.grammar.prose`) and answers with
 :class:`Match` values in character offsets of that text.  It never reports

@@ -2,7 +2,9 @@
 
 Checked against the article's dictionary every word of them would be reported;
 they are recognised by their words being common in another language (wordfreq's
-lists, loaded only when a paragraph looks foreign) and left alone.
+small lists, of the words used at least once per million: loaded only when a
+paragraph looks foreign, a hundredth of a second and a few megabytes each) and
+left alone.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lint.lexicon import lexicon
 from lint.words import WORD
 
 # languages looked for, most likely in English-language news first
@@ -18,14 +21,14 @@ PARAGRAPH = re.compile(r"\n[ \t]*\n")
 MIN_WORDS = 8  # shorter stretches are names and quotes, not paragraphs
 UNKNOWN_SHARE = 0.4  # a paragraph is looked at when this share of its words is unknown
 KNOWN_SHARE = 0.7  # … and is foreign when this share of its words is common in another language
-COMMON = 2.5  # Zipf frequency from which a word is common in a language
+COMMON = 3.0  # Zipf frequency from which a word is common in a language (the floor of wordfreq's small lists)
 
 
 @lru_cache(maxsize=100_000)
 def _common(word: str, lang: str) -> bool:
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, lang)) >= COMMON
+    return float(zipf_frequency(word, lang, wordlist="small")) >= COMMON
 
 
 def paragraphs(value: str) -> list[tuple[int, int]]:
@@ -42,7 +45,8 @@ def paragraphs(value: str) -> list[tuple[int, int]]:
 def language_of(words: list[str], own: str) -> str | None:
     """The language other than ``own`` most of ``words`` are common in, or None."""
     lowered = [w.lower() for w in words]
-    own_share = sum(1 for w in lowered if _common(w, own)) / len(lowered)
+    lx = lexicon(own)  # the article's own language: the lexicon the spelling check has open
+    own_share = sum(1 for w in lowered if lx.zipf(w) >= COMMON) / len(lowered)
     if own_share + 0.2 > 1.0:
         return None  # no other language can beat it: do not load their word lists
     best, best_share = None, 0.0
