@@ -438,6 +438,18 @@ def test_when_languagetool_fails_harper_checks_instead(cli: Any, tmp_path: Path)
     ]
 
 
+@pytest.mark.parametrize("address", ["http://[::1", "http://localhost:99999", "ftp://example.org", "http://a b"])
+def test_an_address_no_server_can_have_is_one_notice_not_a_traceback(cli: Any, tmp_path: Path, address: str) -> None:
+    folder = three_articles(tmp_path / "articles")
+    result = cli("check", "--format", "json", "--languagetool-url", address, "--select", "grammar", folder)
+    assert result.code == 0  # grammar findings are warnings: the exit status is what it would be without
+    assert {rule for _, rule, *_ in placed(folder, result.diagnostics)} == {"grammar.agreement", "grammar.repetition"}
+    assert result.err.splitlines() == [
+        f"copydesk: grammar: LanguageTool at {languagetool.base_url(address)} is not an address a LanguageTool "
+        "server can have (expected http://host:port or https://host); Harper checked 3 of 3 files instead"
+    ]
+
+
 def test_the_server_is_asked_its_languages_once_per_run_and_each_file_once(cli: Any, tmp_path: Path) -> None:
     files = {"a.md": MARKDOWN_YAML, "b.md": with_lang("en_gb"), "c.md": with_lang("en-IN"), "d.md": with_lang("en-US")}
     folder = write(tmp_path / "articles", files)

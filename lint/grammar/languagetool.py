@@ -78,6 +78,7 @@ NOT_JSON = "answered with something that is not JSON (is it a LanguageTool serve
 NO_MATCHES = "answered JSON without a list of matches (is it a LanguageTool server?)"
 NO_LANGUAGES = "answered JSON without a list of languages (is it a LanguageTool server?)"
 NO_JAVA = "needs Java, which is not installed here"
+BAD_ADDRESS = "is not an address a LanguageTool server can have (expected http://host:port or https://host)"
 # what language-tool-python raises when its server does not start: its ServerError, PathError and
 # JavaError, no Java (ModuleNotFoundError), a jar or folder gone (OSError), an old Java (SystemError),
 # a Java version it cannot read (SystemExit), ``java -version`` failing (CalledProcessError)
@@ -158,9 +159,14 @@ class Client(language_tool_python.LanguageTool):
         self.timeout = timeout
         self._languages: set[str] | None = None
         self._tag: str | None = None
+        # what language-tool-python's close() and __del__ read, should its __init__ never run
+        self._server = None
+        self._remote = remote_server is not None
+        self._new_spellings = None
+        self._new_spellings_persist = True
+        host = _host(remote_server) if remote_server else "127.0.0.1"
         self._session = requests.Session()
         self._session.headers["User-Agent"] = f"copydesk/{__version__} language-tool-python"
-        host = urllib.parse.urlsplit(remote_server).hostname if remote_server else "127.0.0.1"
         if host in LOOPBACK:
             self._session.trust_env = False  # no proxy between copydesk and a server on this computer
         try:
@@ -234,6 +240,18 @@ class Client(language_tool_python.LanguageTool):
                 return response.json()
             except ValueError:
                 raise EngineError(NOT_JSON) from None
+
+
+def _host(url: str) -> str:
+    """The host of a server's address; :class:`EngineError` when it is no http(s) address with a host and port."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        raise EngineError(BAD_ADDRESS) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in parts.netloc):
+        raise EngineError(BAD_ADDRESS)
+    return parts.hostname
 
 
 def matches(found: Iterable[language_tool_python.Match], text: str) -> list[Match]:
