@@ -65,7 +65,11 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
     root = config.root.resolve()
 
     def add(p: Path, explicit: bool) -> None:
-        key = p.resolve()
+        try:
+            key = p.resolve()
+        except (OSError, RuntimeError):  # a loop of symbolic links
+            notices.append(f"{p}: skipped: a symbolic link that leads back to itself")
+            return
         if key in seen:
             return
         if _not_article(p, key, own):

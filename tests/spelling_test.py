@@ -145,6 +145,10 @@ TWINS = (
     ("The White House said little. Later the White Houes says it will stay in the talks.", "Houes", "House"),
     ("The Israeli Government met. The group called on the Israeli Goberment to act.", "Goberment", "Government"),
     ("Staff at the Department left. The Departent of Health said it would review the case.", "Departent", "Department"),
+    # the article's word comes first, before a more frequent one as close ("Work")
+    ("The News of the World ran it. The News of the Worl editor says it will appeal.", "Worl", "World"),
+    # unless another word is closer than the article's: "Australian" is one edit away, "Australia" two
+    ("Australia won in Perth before a partisan Australain crowd on Sunday.", "Australain", "Australian"),
 )
 
 

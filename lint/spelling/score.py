@@ -208,7 +208,7 @@ def judge(
     """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
     score, reasons, f, as_name = _weigh(token, f, article, run, partners_ok, headline)
     twin = article.twin(token.text) if token.capitalised else None
-    suggestions, clear = _suggest(token, f, twin[0] if twin else "") if score > 0 else ((), False)
+    suggestions, clear = _suggest(token, f, twin) if score > 0 else ((), False)
     return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not as_name)
 
 
@@ -375,19 +375,21 @@ def _word_evidence(
     return score
 
 
-def _suggest(token: Token, f: Facts, twin: str = "") -> tuple[tuple[str, ...], bool]:
+def _suggest(token: Token, f: Facts, twin: tuple[str, int] | None = None) -> tuple[tuple[str, ...], bool]:
     """Corrections written like the word, and whether the first is the one clear correction (a safe fix).
 
-    ``twin``: the word the article writes elsewhere that this one is a slip of: the first correction.
+    ``twin``: the word the article writes elsewhere that this one is a slip of, and how many edits
+    away: the first correction ("Worl" in an article that writes "World" is not "Work"), unless
+    a word fewer edits away ranks first ("Australain": "Australian", not the article's "Australia").
     """
     usable = (c for c in f.near if not (token.capitalised and " " in c.word))
     ranked = corrections(usable, lexicon(f.lang))
     words = [c.word for c in ranked]
-    if twin:
-        words = [twin, *(w for w in words if w != twin)]
+    if twin and not (ranked and ranked[0].distance < twin[1]):
+        words = [twin[0], *(w for w in words if w != twin[0])]
     if not words:
         return (), False
-    clear = bool(ranked) and ranked[0].word == (twin or ranked[0].word)
+    clear = bool(ranked) and words[0] == ranked[0].word
     clear = clear and (len(ranked) == 1 or ranked[0].rank - ranked[1].rank >= CLEAR_MARGIN)
     clear = clear and ranked[0].distance == 1 and ranked[0].zipf >= 3.0 and ranked[0].listed
     clear = clear and " " not in ranked[0].word
