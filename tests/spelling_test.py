@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -452,6 +453,22 @@ def test_other_languages_use_their_dictionary(lang: str, body: str, typo: str, c
     found = findings(art)
     assert words(found, art) == [typo]
     assert found[0].suggestions[0] == correction
+
+
+def test_a_language_without_a_dictionary_is_not_checked_as_english(cli: Any, tmp_path: Path) -> None:
+    swahili = "Rais alikutana na viongozi wa serikali mjini Nairobi leo asubuhi."
+    (tmp_path / "habari.md").write_text(
+        f'---\ntitle: "Habari za leo"\ndate: 2026-01-15\nlang: sw\n---\n\n{swahili}\n', encoding="utf-8"
+    )
+    (tmp_path / "news.md").write_text('---\ntitle: "Talks"\ndate: 2026-01-15\n---\n\nThe tlaks went on.\n')
+    result = cli("check", "--format", "json", "--select", "spelling", tmp_path)
+    assert [(Path(d["path"]).name, d["message"]) for d in json.loads(result.out)["diagnostics"]] == [
+        ("news.md", "'tlaks' is not a known word; did you mean 'talks'?")
+    ]
+    assert result.err.splitlines() == [
+        f"copydesk: spelling: no dictionary for the language 'sw', so the spelling of {tmp_path / 'habari.md'} "
+        "was not checked (copydesk has dictionaries for ar, de, en, es, eu, fa, fr, it, lv, nl, pt, ru)"
+    ]
 
 
 def test_a_paragraph_in_another_language_is_left_alone() -> None:

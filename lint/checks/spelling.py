@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
-from lint.lexicon import base_language, lexicon, normal
+from lint.lexicon import SPELLCHECKER_LANGUAGES, base_language, lexicon, normal
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
@@ -140,6 +140,7 @@ class State:
     articles: dict[int, Read] = field(default_factory=dict)
     screens: dict[int, Screen] = field(default_factory=dict)
     outside: dict[str, Outside] = field(default_factory=dict)  # language -> "not a known word"
+    no_dictionary: dict[str, list[str]] = field(default_factory=dict)  # language -> articles not checked
 
     def wanted(self, lang: str) -> Outside:
         """Which words to look at in ``lang``: the ones outside the dictionary (every word for en-GB/en-US)."""
@@ -229,6 +230,7 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
     """Count, over the run, the articles that use each word as a name; look up the near misses of the
     words to judge, for every article at once."""
     state = _state(run)
+    articles = [a for a in articles if has_dictionary(a, run)]
     for article in articles:
         state.run_evidence.add(_read(article, run, state).evidence)
     words: dict[str, list[str]] = {}
@@ -384,7 +386,29 @@ def _dialect(tok: Token, lang: str, base: str) -> str:
     return ""
 
 
+def has_dictionary(article: Article, run: Run) -> bool:
+    """True when a dictionary of the article's language ships with copydesk (pyspellchecker's)."""
+    return language(article, run).split("-")[0] in SPELLCHECKER_LANGUAGES
+
+
+def finish(run: Run) -> None:
+    """One notice for each language of the run that has no dictionary: its articles were not checked."""
+    state = run.state.get(NAME)
+    if not isinstance(state, State):
+        return
+    for code, paths in sorted(state.no_dictionary.items()):
+        files = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        run.notices.append(
+            f"spelling: no dictionary for the language '{code}', so the spelling of {files} was not checked "
+            f"(copydesk has dictionaries for {', '.join(sorted(SPELLCHECKER_LANGUAGES))})"
+        )
+
+
 def check(article: Article, run: Run) -> Iterable[Finding]:
+    if not has_dictionary(article, run):
+        paths = _state(run).no_dictionary.setdefault(language(article, run).split("-")[0], [])
+        paths.append(article.path)
+        return
     for d in decisions(article, run):
         if d.rule:
             yield _finding(article, d, run.explain)
