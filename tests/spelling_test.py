@@ -230,6 +230,13 @@ def test_common_misspellings_get_the_right_first_suggestion(typo: str, correctio
     assert found[0].suggestions[0] == correction
 
 
+def test_a_correction_the_article_uses_ranks_higher() -> None:
+    alone = findings(article("Later the mayr left."))
+    assert alone[0].suggestions[0] == "mary"
+    context = findings(article("The mayor said the council would meet. Later the mayr left."))
+    assert context[0].suggestions[0] == "mayor"
+
+
 def test_a_clear_correction_is_a_safe_fix_and_applies_byte_exact() -> None:
     art = article("Officials said the goverment would respond on Monday, café owners said.")
     found = findings(art)

@@ -220,7 +220,10 @@ def _read(article: Article, run: Run, state: State) -> Read:
             if (w := m.group())[:1].isupper() and len(w) > 3 and (e := lx.entry(w)).count > 0 and e.zipf >= TWIN_ZIPF
         ]
         evidence = collect(
-            ((text.field, tok) for text, toks in texts for tok in toks), (t.value for t, _ in texts), capitals
+            ((text.field, tok) for text, toks in texts for tok in toks),
+            (t.value for t, _ in texts),
+            capitals,
+            (m.group() for _, found in words for m in found),
         )
         state.articles[key] = Read(texts, evidence)
     return state.articles[key]

@@ -61,6 +61,7 @@ class ArticleEvidence:
     hyphenated: set[str] = field(default_factory=set)  # "agritech" when the article writes "agri-tech"
     # dictionary words the article writes with a capital ("House", "Government"), by first letter
     capitals: dict[str, Counter[str]] = field(default_factory=dict)
+    words: Counter[str] = field(default_factory=Counter)  # every word of the article, in lower case
 
     def of(self, word: str) -> WordUse:
         return self.uses.get(normal(word)) or WordUse()
@@ -104,13 +105,17 @@ HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 
 
 def collect(
-    tokens: Iterable[tuple[str, Token]], texts: Iterable[str] = (), capitals: Iterable[str] = ()
+    tokens: Iterable[tuple[str, Token]],
+    texts: Iterable[str] = (),
+    capitals: Iterable[str] = (),
+    words: Iterable[str] = (),
 ) -> ArticleEvidence:
     """What the tokens of one article (with the field each comes from) and its ``texts`` say about each word.
 
-    ``capitals``: every dictionary word the article writes with a capital, once per use.
+    ``capitals``: every dictionary word the article writes with a capital, once per use;
+    ``words``: every word of the article, once per use.
     """
-    ev = ArticleEvidence()
+    ev = ArticleEvidence(words=Counter(map(normal, words)))
     for word in capitals:
         w = normal(word)
         ev.capitals.setdefault(w[:1], Counter())[w] += 1

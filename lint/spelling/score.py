@@ -18,6 +18,7 @@ The score is a sum of log-odds-like weights; above zero the word is reported.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -67,6 +68,7 @@ COMPOUND = -4.8  # two content words written as one
 DERIVED_NEAR_MISS = -0.5  # … when it is also a near miss of a more frequent word (arguement, truely)
 PREFIX_PART = -1.5  # "agri" in "agri-tech"
 HYPHENATED = -4.0  # written with a hyphen elsewhere in the article: "agritech" and "agri-tech"
+IN_ARTICLE = 1.5  # a correction the article uses elsewhere (Zipf units)
 CLEAR_MARGIN = 1.0  # how far the first correction must rank above the second to be fixed automatically
 
 
@@ -208,7 +210,7 @@ def judge(
     """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
     score, reasons, f, as_name = _weigh(token, f, article, run, partners_ok, headline)
     twin = article.twin(token.text) if token.capitalised else None
-    suggestions, clear = _suggest(token, f, twin) if score > 0 else ((), False)
+    suggestions, clear = _suggest(token, f, twin, article.words) if score > 0 else ((), False)
     return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not as_name)
 
 
@@ -375,14 +377,23 @@ def _word_evidence(
     return score
 
 
-def _suggest(token: Token, f: Facts, twin: tuple[str, int] | None = None) -> tuple[tuple[str, ...], bool]:
+def _suggest(
+    token: Token, f: Facts, twin: tuple[str, int] | None = None, article_words: Mapping[str, int] | None = None
+) -> tuple[tuple[str, ...], bool]:
     """Corrections written like the word, and whether the first is the one clear correction (a safe fix).
 
     ``twin``: the word the article writes elsewhere that this one is a slip of, and how many edits
     away: the first correction ("Worl" in an article that writes "World" is not "Work"), unless
     a word fewer edits away ranks first ("Australain": "Australian", not the article's "Australia").
+    A word the article uses elsewhere ranks higher (``article_words``): "sed" in an article that
+    says "said" ten times.
     """
-    usable = (c for c in f.near if not (token.capitalised and " " in c.word))
+    usable: Iterable[Candidate] = (c for c in f.near if not (token.capitalised and " " in c.word))
+    if article_words:
+        usable = sorted(
+            (c._replace(rank=c.rank + IN_ARTICLE) if article_words.get(c.word) else c for c in usable),
+            key=lambda c: (-c.rank, c.word),
+        )
     ranked = corrections(usable, lexicon(f.lang))
     words = [c.word for c in ranked]
     if twin and not (ranked and ranked[0].distance < twin[1]):
