@@ -35,6 +35,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -43,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval"
 ADJUDICATED = Path(__file__).with_name("quality-source-errors.txt")
+MISSPELLINGS = ("holbrook.tsv", "aspell.tsv")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
@@ -63,9 +65,9 @@ def build(seed: int, out: Path) -> None:
             "--news",
             str(data / "news-abc"),
             "--misspellings",
-            str(data / "misspellings" / "holbrook.tsv"),
+            str(data / "misspellings" / MISSPELLINGS[0]),
             "--misspellings",
-            str(data / "misspellings" / "aspell.tsv"),
+            str(data / "misspellings" / MISSPELLINGS[1]),
             "--out",
             str(out),
             "--n",
@@ -185,6 +187,42 @@ def rescore(folder: Path, found: list[dict[str, Any]], score: ModuleType, show: 
     return result
 
 
+def corrections_table() -> dict[str, set[str]]:
+    """What each injected misspelling stands for, from the harness's misspelling lists (wrong -> right)."""
+    table: dict[str, set[str]] = {}
+    for name in MISSPELLINGS:
+        for line in (EVAL / "data" / "misspellings" / name).read_text(encoding="utf-8").splitlines():
+            wrong, _, right = line.partition("\t")
+            if right:
+                table.setdefault(wrong.strip().lower(), set()).add(right.strip().lower())
+    return table
+
+
+def suggestion_quality(folder: Path, found: list[dict[str, Any]], table: dict[str, set[str]]) -> Counter[str]:
+    """Of the injected typos found, how often the first suggestion, one of five, and the safe fix are right."""
+    injected = {
+        (row["file"], row["text"].lower())
+        for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+        if (row := json.loads(line))["category"] == "spelling"
+    }
+    out: Counter[str] = Counter()
+    for f in found:
+        word = spoken_word(f).lower()
+        if not str(f.get("rule", "")).startswith("spelling") or (Path(f["path"]).name, word) not in injected:
+            continue
+        right = table.get(word)
+        if not right:
+            continue
+        offered = [s.lower() for s in f.get("suggestions", [])]
+        out["typos"] += 1
+        out["first"] += bool(offered) and offered[0] in right
+        out["five"] += any(s in right for s in offered[:5])
+        if f.get("fixable"):
+            out["fixes"] += 1
+            out["fixes right"] += bool(offered) and offered[0] in right
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", type=int, nargs="+", default=[3, 5, 11])
@@ -193,6 +231,8 @@ def main() -> None:
     if not EVAL.is_dir():
         sys.exit(f"no evaluation harness at {EVAL}")
     score = harness()
+    table = corrections_table()
+    total: Counter[str] = Counter()
     print("spelling, as score.py counts | with the truth corrected (see --help)")
     print("seed  words   recall  tp  fn  fp  fp/10k | recall  tp  fn  source-errors placeholder  fp  fp/10k")
     for seed in args.seeds:
@@ -212,6 +252,14 @@ def main() -> None:
             )
             others = {c: (raw[c]["recall"], raw[c]["precision"]) for c in ("placeholder", "sources", "names", "schema")}
             print("      " + ", ".join(f"{c} {r:.3f}/{p:.3f}" for c, (r, p) in others.items()))
+            q = suggestion_quality(folder, found, table)
+            total.update(q)
+    if total["typos"]:
+        print(
+            f"suggestions, over the injected typos found ({total['typos']}): the first is the right word "
+            f"{total['first'] / total['typos']:.3f}, one of the five {total['five'] / total['typos']:.3f}; "
+            f"safe fixes {total['fixes']}, right {total['fixes right'] / max(total['fixes'], 1):.3f}"
+        )
 
 
 if __name__ == "__main__":
