@@ -24,6 +24,10 @@ second, corrected score is printed next to it:
 
 Everything else is scored exactly as ``score.py`` does: same line, the word inside the span
 or message.  The corrected figures are printed beside the harness's, never instead of them.
+
+Last, the suggestions: for the injected typos found, how often the first suggestion is the
+word the misspelling list says was meant, how often it is among the five, and how often a
+safe fix (what ``--fix`` applies) is right.
 """
 
 from __future__ import annotations
