@@ -110,6 +110,14 @@ def test_real_names_in_context_are_not_flagged(body: str, expected: tuple[str, .
     assert flagged(article(body)) == list(expected)
 
 
+def test_a_name_opening_a_sentence_is_the_name_accepted_inside_one() -> None:
+    art = article(
+        "The designer Erica Deahl shared how her team works. Deahl said the process can produce fear."
+        " Deahl noted that the forms were long."
+    )
+    assert flagged(art) == []
+
+
 def test_a_name_in_the_headline_and_the_text_is_a_name() -> None:
     art = article(
         "Aliyev met the delegation on Monday. Azerbaijan's president, Ilham Aliyev, said the talks went well.",

@@ -283,18 +283,27 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
         for text, tok in judged
     }
     typos = {normal(tok.text) for _, tok in judged if first[id(tok)].flagged}
+    final: list[Decision] = []
     for text, tok in pending:
         verdict = first.get(id(tok))
         if verdict is None:
             why = f"score at most {ceilings[id(tok)]:+.1f} whatever the near misses"
-            yield Decision(text, tok, "", ("not in the dictionary", why))
+            final.append(Decision(text, tok, "", ("not in the dictionary", why)))
             continue
         use = evidence.of(tok.text)
         partners = sum(1 for p in use.partners if p not in typos and (lx.known(p) or p in evidence.uses))
         if partners:
             verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners, text.field == "title")
         rule = "spelling.unknown" if verdict.flagged else ""
-        yield Decision(text, tok, rule, (*verdict.reasons, f"score {verdict.score:+.1f}"), verdict)
+        final.append(Decision(text, tok, rule, (*verdict.reasons, f"score {verdict.score:+.1f}"), verdict))
+    # one word, one decision: a name accepted inside a sentence ("designer Erica Deahl shared") is
+    # the same name where it opens one ("Deahl said"), though a sentence start says nothing of names
+    names = {normal(d.token.text) for d in final if not d.rule and d.token.case == "name"}
+    for d in final:
+        if d.rule and d.token.case != "name" and d.token.capitalised and normal(d.token.text) in names:
+            d.rule = ""
+            d.reasons = (*d.reasons, "accepted where the article uses it inside a sentence, as a name")
+        yield d
 
 
 def _screen(article: Article, run: Run, state: State) -> Screen:
