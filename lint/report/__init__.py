@@ -17,6 +17,7 @@ MODULES = {
     "json": "json_report",
     "sarif": "sarif",
     "github": "github",
+    "gitlab": "gitlab",
     "html": "html_report",
 }
 FORMATS = (*MODULES, "auto")  # --format auto: github annotations inside GitHub Actions, else text
