@@ -223,6 +223,27 @@ def test_harper_leaves_other_languages_alone_and_says_so(cli: Any, tmp_path: Pat
     assert result.err.strip() == "copydesk: grammar: Harper checks English only: 1 file in fr not checked"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    (
+        # found on news: Harper is right here
+        ("Talks ended without agreement on the deployment of a international force.", ["a"]),
+        ("Arafat was barred during an security cabinet meeting.", ["an"]),
+        # good copy it misread, left alone
+        ("The Coast Guard has sunk an unidentified boat after an exchange of fire.", []),
+        ("A British man has been found guilty by a unanimous verdict.", []),
+        ("He is head of the Jamiat Ulema-i-Islam Party, a long time ally.", []),
+        ("Changes can be made to the line-up up to an hour before the match.", []),
+        ('"It\'s important John Howard delivers the message," he said.', []),
+    ),
+)
+def test_harper_on_news_sentences(cli: Any, tmp_path: Path, sentence: str, expected: list[str]) -> None:
+    folder = write(tmp_path / "articles", {"story.txt": f"Talks\n\n26/1/26\n\n{sentence}\n"})
+    result = cli("check", "--format", "json", "--config", config(tmp_path, engine="harper"), folder)
+    found = [d for d in result.diagnostics if d["rule"].startswith("grammar")]
+    assert [sentence[d["column"] - 1 : d["end_column"] - 1] for d in found] == expected
+
+
 def test_the_seed_articles_have_no_grammar_findings(cli: Any, tmp_path: Path) -> None:
     # Harper's only lints on the seeds are spelling ones (Tacts, Drowpdown …), which the spelling check owns.
     result = cli("check", "--format", "json", "--config", config(tmp_path, engine="harper"), SEEDS)
