@@ -118,6 +118,16 @@ def test_a_name_opening_a_sentence_is_the_name_accepted_inside_one() -> None:
     assert flagged(art) == []
 
 
+def test_a_lower_case_word_in_many_sentences_is_a_term_not_a_slip() -> None:
+    # "dat" is one slip from "day", but a writer who uses it in six sentences means it
+    body = (
+        "We spoke about dat on Monday. The team built dat last year. Many people use dat for sharing data."
+        " Is dat ready for agencies? The developers of dat visited us. Ask questions about dat below."
+    )
+    assert flagged(article(body)) == []
+    assert flagged(article("We spoke about dat on Monday.")) == ["dat"]
+
+
 def test_a_name_in_the_headline_and_the_text_is_a_name() -> None:
     art = article(
         "Aliyev met the delegation on Monday. Azerbaijan's president, Ilham Aliyev, said the talks went well.",

@@ -49,6 +49,7 @@ FIRST_LETTER = 0.6  # a slip at the first letter ("funder" for "under") weighs l
 OTHER_SENTENCES = -0.8  # each other sentence using it capitalised inside the sentence (up to three)
 REPEATED = -0.6  # each other sentence using it capitalised (up to two)
 REPEATED_WORD = -0.8  # each other sentence using it in lower case (up to five)
+MANY_SENTENCES = 4  # other sentences of the article that make a word suspect of a slip a term after all ("dat")
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
 POSSESSIVE = -1.0
@@ -365,9 +366,9 @@ def _word_evidence(
     elsewhere = 0
     if run is not None:
         elsewhere = run.as_lower[token.text.lower()] - (1 if use.lower_contexts else 0)
-    if suspect and (elsewhere < WIDE_USE or f.zipf < 3.3):
-        return 0.0
     again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
+    if suspect and (elsewhere < WIDE_USE or f.zipf < 3.3) and again < MANY_SENTENCES:
+        return 0.0
     if again:
         score += REPEATED_WORD * min(again, 5)
         reasons.append(f"used again in {_plural(again, 'other sentence')}")
