@@ -60,14 +60,14 @@ def harness() -> ModuleType:
     return module
 
 
-def build(seed: int, out: Path) -> None:
+def build(seed: int, out: Path, news: Path = EVAL / "data" / "news-abc", n: int = 300) -> None:
     data = EVAL / "data"
     subprocess.run(
         [
             sys.executable,
             str(EVAL / "build.py"),
             "--news",
-            str(data / "news-abc"),
+            str(news),
             "--misspellings",
             str(data / "misspellings" / MISSPELLINGS[0]),
             "--misspellings",
@@ -75,7 +75,7 @@ def build(seed: int, out: Path) -> None:
             "--out",
             str(out),
             "--n",
-            "300",
+            str(n),
             "--seed",
             str(seed),
         ],
@@ -124,12 +124,37 @@ def corrected_truth(folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
     return out, notes
 
 
-def source_words(name: str) -> set[str]:
-    """The words of the original report an article of the set was made from."""
-    stem = Path(name).stem  # news-abc-139
-    section, _, number = stem.rpartition("-")
-    source = EVAL / "data" / section / f"{number}.txt"
+def source_words(name: str, news: Path) -> set[str]:
+    """The words of the original report an article of the set was made from (``news``: their folder)."""
+    number = Path(name).stem.rpartition("-")[2]  # news-abc-139
+    source = news / f"{number}.txt"
     return set(WORD.findall(source.read_text(encoding="utf-8"))) if source.exists() else set()
+
+
+def as_news(corpus: Path, out: Path) -> int:
+    """Markdown posts of ``corpus`` written as plain-text reports for ``build.py``: one paragraph a block,
+    without front matter, code, HTML or template tags (copydesk's Markdown reader leaves those out too)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt()
+    out.mkdir(parents=True)
+    written = 0
+    for post in sorted(corpus.glob("*.md")):
+        text = post.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("---", 2)[-1]
+        paragraphs = []
+        for token in parser.parse(text):
+            if token.type != "inline" or not token.children:
+                continue
+            parts = [c.content if c.type == "text" else " " if c.type.endswith("break") else "" for c in token.children]
+            paragraph = " ".join("".join(parts).split())
+            if len(paragraph.split()) >= 12 and not any(mark in paragraph for mark in ("{%", "{{", "<")):
+                paragraphs.append(paragraph)
+        if len(paragraphs) >= 3:
+            written += 1
+            (out / f"{written:03d}.txt").write_text("\n\n".join(paragraphs[:8]) + "\n", encoding="utf-8")
+    return written
 
 
 def placeholder_words() -> set[str]:
@@ -141,7 +166,7 @@ def spoken_word(finding: dict[str, Any]) -> str:
     return m.group(1) if m else ""
 
 
-def rescore(folder: Path, found: list[dict[str, Any]], score: ModuleType, show: bool) -> dict[str, Any]:
+def rescore(folder: Path, found: list[dict[str, Any]], score: ModuleType, show: bool, news: Path) -> dict[str, Any]:
     truth, notes = corrected_truth(folder)
     tmp = folder.parent / "corrected"  # beside the set, in the same temporary folder
     tmp.mkdir()
@@ -174,7 +199,7 @@ def rescore(folder: Path, found: list[dict[str, Any]], score: ModuleType, show: 
         where = f"{name}:{f.get('line')}: {word}"
         if word in placeholder:
             kinds["placeholder text"].append(where)
-        elif word in ruled and word in source_words(name):
+        elif word in ruled and word in source_words(name, news):
             kinds["source error"].append(where)
         else:
             kinds["false alarm"].append(where)
@@ -231,9 +256,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", type=int, nargs="+", default=[3, 5, 11])
     ap.add_argument("--show", action="store_true", help="list every miss, truth correction and false alarm")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        help="build the sets from these Markdown posts instead of the ABC reports (such as the 18F posts)",
+    )
     args = ap.parse_args()
     if not EVAL.is_dir():
         sys.exit(f"no evaluation harness at {EVAL}")
+    scratch = tempfile.TemporaryDirectory(prefix="copydesk-news-")
+    news, n = EVAL / "data" / "news-abc", 300
+    if args.corpus:
+        news = Path(scratch.name) / "corpus"
+        n = as_news(args.corpus, news)
+        print(f"{n} posts of {args.corpus} as plain-text reports")
     score = harness()
     table = corrections_table()
     total: Counter[str] = Counter()
@@ -242,11 +278,11 @@ def main() -> None:
     for seed in args.seeds:
         with tempfile.TemporaryDirectory(prefix="copydesk-eval-") as tmp:
             folder = Path(tmp) / "set"
-            build(seed, folder)
+            build(seed, folder, news, n)
             found = copydesk(folder)
             raw = score.score(folder, found)
             sp, words = raw["spelling"], raw["summary"]["words"]
-            fixed = rescore(folder, found, score, args.show)
+            fixed = rescore(folder, found, score, args.show, news)
             fp = fixed["kinds"]["false alarm"]
             print(
                 f"{seed:>4} {words:>6}   {sp['recall']:.3f} {sp['tp']:>3} {sp['fn']:>3} {sp['fp']:>3}"
@@ -258,6 +294,7 @@ def main() -> None:
             print("      " + ", ".join(f"{c} {r:.3f}/{p:.3f}" for c, (r, p) in others.items()))
             q = suggestion_quality(folder, found, table)
             total.update(q)
+    scratch.cleanup()
     if total["typos"]:
         print(
             f"suggestions, over the injected typos found ({total['typos']}): the first is the right word "

@@ -179,6 +179,16 @@ def test_a_capitalised_slip_of_a_word_the_article_writes_is_a_typo(body: str, ty
     assert found[0].suggestions[0] == correction
 
 
+def test_a_person_named_after_a_given_name_is_no_slip_of_an_article_word() -> None:
+    art = article("The Head of Data met us. Philadelphia's chief data officer, Mark Headd, spoke first.")
+    assert flagged(art) == []
+
+
+def test_a_capitalised_slip_is_weighed_as_a_word_when_the_article_writes_the_word() -> None:
+    body = "The Department of Environment said little. The Department of Enviroment and Conservation met."
+    assert flagged(article(body)) == ["Enviroment"]
+
+
 def test_without_the_word_elsewhere_the_same_capitalised_word_stays_a_name() -> None:
     # the same sentences, but the article never writes the word the name is near
     assert flagged(article("Later the White Houes says it will stay in the talks.")) == []

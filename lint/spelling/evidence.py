@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lint.lexicon import normal
+from lint.names.people import given_name
 from lint.spelling import word_set
 from lint.spelling.tokens import Token
 
@@ -48,6 +49,7 @@ class WordUse:
     capital_contexts: set[tuple[str, str]] = field(default_factory=set)  # capitalised anywhere
     lower_contexts: set[tuple[str, str]] = field(default_factory=set)  # in lower case
     titled: bool = False  # after a title: "President Ilham Aliyev"
+    given: bool = False  # after a given name: "Mark Headd"
     possessive: bool = False
     said: bool = False  # next to "said", "says", "told" …
     place: bool = False  # capitalised after "in", "from", "near" …
@@ -142,6 +144,8 @@ def collect(
             or (_capital(t.before) and t.before2.lower().rstrip(".") in TITLES)
         ):
             use.titled = True
+        if _capital(t.before) and given_name(t.before):
+            use.given = True
         if t.after.lower() in SAID or before in SAID:
             use.said = True
         if t.case == "name" and before in PLACE_BEFORE:

@@ -210,9 +210,18 @@ def judge(
 ) -> Verdict:
     """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
     score, reasons, f, as_name = _weigh(token, f, article, run, partners_ok, headline)
-    twin = article.twin(token.text) if token.capitalised else None
+    twin = _twin(token, article)
     suggestions, clear = _suggest(token, f, twin, article.words) if score > 0 else ((), False)
     return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not as_name)
+
+
+def _twin(token: Token, article: ArticleEvidence) -> tuple[str, int] | None:
+    """The word the article writes with a capital that ``token`` is a slip of, unless a title or a given
+    name stands before it somewhere ("Mark Headd" is no slip of the article's "Head")."""
+    if not token.capitalised:
+        return None
+    use = article.of(token.text)
+    return None if use.titled or use.given else article.twin(token.text)
 
 
 def ceiling(
@@ -255,6 +264,8 @@ def _weigh(
         case = "neutral"
     use: WordUse = article.of(token.text)
     as_name = case == "name" or (bool(use.name_contexts) and f.lang not in NOUNS_CAPITALISED)
+    twin = _twin(token, article)
+    as_name = as_name and twin is None  # the article shows the word it is a slip of: no name
     deep = bound != "plain" and not as_name and len(f.word) >= DEEP_MIN_LENGTH
     deep = deep and not any(c.distance == 1 for c in f.near)
     if bound == "plain" or (bound == "deep" and deep):
@@ -282,7 +293,6 @@ def _weigh(
         reasons.append("capitalised inside a sentence")
     elif token.capitalised:
         reasons.append("capital at a sentence start or in a title-case line (no weight)")
-    twin = article.twin(token.text) if token.capitalised else None
     if twin:
         score += TWIN
         reasons.append(f"the article writes '{match_case(twin[0], token.text)}' elsewhere ({_plural(twin[1], 'edit')})")
