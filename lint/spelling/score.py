@@ -209,8 +209,7 @@ def judge(
     headline: bool = False,
 ) -> Verdict:
     """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
-    score, reasons, f, as_name = _weigh(token, f, article, run, partners_ok, headline)
-    twin = _twin(token, article)
+    score, reasons, f, as_name, twin = _weigh(token, f, article, run, partners_ok, headline)
     suggestions, clear = _suggest(token, f, twin, article.words) if score > 0 else ((), False)
     return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not as_name)
 
@@ -251,8 +250,8 @@ def _weigh(
     partners_ok: int,
     headline: bool,
     bound: str = "",
-) -> tuple[float, list[str], Facts, bool]:
-    """The score with its reasons, the facts it used and whether the word stands as a name.
+) -> tuple[float, list[str], Facts, bool, tuple[str, int] | None]:
+    """The score with its reasons, the facts it used, whether the word stands as a name, and its twin.
 
     ``bound``: "plain" for the ceiling of the score over every possible set of near misses
     (``f.near`` is not read); "deep" for its ceiling over whatever the deep search adds to ``f.near``.
@@ -313,7 +312,7 @@ def _weigh(
     if token.prefix and not token.capitalised and f.zipf >= 2.0:
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
-    return score, reasons, f, as_name
+    return score, reasons, f, as_name, twin
 
 
 def _plural(n: int, what: str) -> str:
