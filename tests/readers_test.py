@@ -561,7 +561,7 @@ def test_yaml_values_without_positions_report_the_same_error() -> None:
     assert (valued.value.message, valued.value.offset) == (parsed.value.message, parsed.value.offset)
 
 
-# --- code, fences and HTML blocks in Markdown bodies are not prose ------------------------------
+# --- code, fences, and the tags of HTML blocks in Markdown bodies are not prose ---------------
 
 BLOCKS = [
     ("Text.\n\n```\nsecretword\n```\n", True),
@@ -570,14 +570,20 @@ BLOCKS = [
     ("Text with `x`.\n\n\tsecretword after a tab\n", True),
     ("> Quoted:\n>\n> ~~~\n> secretword\n> ~~~\n", True),
     ("- ~~~\n  secretword\n  ~~~\n", True),
-    ("1. <div>\n   secretword\n   </div>\n", True),
-    ("Text.\n\n<div>\nsecretword\n</div>\n", True),
+    # the text of an HTML block is published prose: only its tags, code, scripts and styles are not
+    ("1. <div>\n   secretword\n   </div>\n", False),
+    ("Text.\n\n<div>\nsecretword\n</div>\n", False),
+    ('Text.\n\n<p class="lead">The <strong>secretword</strong> passed.</p>\n', False),
+    ("Text.\n\n<div>\n<pre>\nsecretword\n</pre>\n</div>\n", True),
+    ("Text.\n\n<div>\n<script>var secretword = 1;</script>\n</div>\n", True),
+    ('Text.\n\n<div>\n<img alt="x" src="secretword.png">\n</div>\n', True),
+    ("Text.\n\n<!--\nsecretword\n-->\n", True),
     ("His book <i>secretword</i> sold well, says `code` here.\n", False),  # inline: the words stay
 ]
 
 
 @pytest.mark.parametrize("body,hidden", BLOCKS)
-def test_code_and_html_blocks_are_blanked(body: str, hidden: bool) -> None:
+def test_code_and_html_markup_are_blanked(body: str, hidden: bool) -> None:
     masked = mask_text(body)
     assert len(masked) == len(body)
     assert ("secretword" not in masked) is hidden

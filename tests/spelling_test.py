@@ -234,6 +234,19 @@ def test_typos_in_summary_and_json_strings_with_escapes() -> None:
     assert apply(source, found) == source.replace("goverment", "government")
 
 
+def test_typos_between_html_tags_in_a_cms_export_and_in_metadata() -> None:
+    # a CMS export: the body is HTML, the summary has inline tags (JSON and YAML strings are not Markdown)
+    doc = {
+        "title": "Council approves budget",
+        "summary": "The <em>counsil</em> met on Tuesday.",
+        "body": '<p>The council <strong>aproved</strong> the budget.</p>\n<p>Mayor <a href="https://x.org/y">Jane'
+        " Doe</a> said it would cut waste.</p><script>var tpyo = 1;</script>",
+    }
+    source = json.dumps(doc, indent=2)
+    art = read_text("story.json", source, "json")
+    assert words(findings(art), art) == ["counsil", "aproved"]
+
+
 @pytest.mark.parametrize(
     ("typo", "correction"),
     (

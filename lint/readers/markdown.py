@@ -35,6 +35,10 @@ INLINE_MASKS = [
 ]
 
 
+# elements of an HTML block whose content is not prose
+HTML_CODE = re.compile(r"<(script|style|pre|code|textarea|svg|math)\b.*?</\1\s*>|<(script|style)\b.*", re.DOTALL | re.I)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
@@ -94,7 +98,14 @@ def mask_text(body: str) -> str:
         for token in _parser().parse(body):
             if token.type in ("fence", "code_block", "html_block") and token.map:
                 a, b = token.map
-                blank(line_starts[a], min(line_starts[b] - 1, len(body)))
+                a, b = line_starts[a], min(line_starts[b] - 1, len(body))
+                if token.type != "html_block":
+                    blank(a, b)
+                    continue
+                # an HTML block is published text between its tags (blanked below with inline HTML);
+                # only code, scripts and styles inside it are not prose
+                for m in HTML_CODE.finditer(body, a, b):
+                    blank(m.start(), m.end())
     hay = Haystack(body)
     for pattern in INLINE_MASKS:
         if not hay.may_hold(required(pattern.pattern, pattern.flags)):

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from lint.spelling import word_set
 from lint.text import Text
 from lint.words import WORD, title_case_words
 
@@ -22,7 +23,7 @@ from lint.words import WORD, title_case_words
 # each pattern runs only when its mark is in the text
 NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("{", re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}", re.DOTALL)),
-    ("<", re.compile(r"<[^<>\n]*>")),
+    ("<", re.compile(r"</?[A-Za-z!][^<>\n]*>")),
     ("`", re.compile(r"`[^`\n]*`")),
     ("://", re.compile(r"(?:https?|ftp)://\S+")),
     ("www.", re.compile(r"www\.\S+")),
@@ -113,6 +114,26 @@ def not_prose(value: str) -> list[tuple[int, int]]:
     return [m.span() for mark, pattern in NOT_PROSE if mark in value for m in pattern.finditer(value)]
 
 
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>\n]*>")
+BLOCK_TAGS = word_set("""
+    p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote table tr td th section article figure figcaption
+    header footer aside hr pre
+    """)
+
+
+def without_tags(value: str) -> str:
+    """``value`` with its HTML tags blanked, the same length: "<strong>aproved</strong>" is a word
+    between spaces, and a block tag (``</p>``, ``<br>``) ends a paragraph; ``value`` itself when it has none."""
+    if "<" not in value or not TAG.search(value):
+        return value
+
+    def blank(m: re.Match[str]) -> str:
+        size = len(m.group())
+        return "\n\n" + " " * (size - 2) if m.group(2).lower() in BLOCK_TAGS else " " * size
+
+    return TAG.sub(blank, value)
+
+
 def _chunk(value: str, start: int, end: int) -> str:
     """The whitespace-delimited piece of ``value`` around ``start:end``, edge punctuation removed."""
     a = start
@@ -132,6 +153,9 @@ def tokens(
     ``found``: ``list(WORD.finditer(text.value))``, when the caller has it already.
     """
     value = text.value
+    view = without_tags(value)
+    if view is not value:  # HTML in a JSON or YAML string: read the words between the tags
+        value, found = view, None
     if found is None:
         found = list(WORD.finditer(value))
     words = [m.group() for m in found]
@@ -142,7 +166,7 @@ def tokens(
         checked = [n for n, w in enumerate(words) if w in keep]
     else:
         checked = [n for n, w in enumerate(words) if len(w) > 2]
-    skip = not_prose(value)
+    skip = not_prose(text.value)
     lines = _Lines(text, words, [m.start() for m in found])
     for n in checked:
         m = found[n]
