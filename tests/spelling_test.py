@@ -128,6 +128,27 @@ def test_a_lower_case_word_in_many_sentences_is_a_term_not_a_slip() -> None:
     assert flagged(article("We spoke about dat on Monday.")) == ["dat"]
 
 
+def test_a_misspelling_written_again_and_again_is_still_a_misspelling() -> None:
+    body = (
+        "Officials said the goverment would act. The goverment said no. A goverment spokesman declined."
+        " Critics of the goverment disagreed. The goverment will meet again."
+    )
+    assert flagged(article(body)) == ["goverment"] * 5
+
+
+def test_a_word_opening_a_sentence_is_no_twin_and_a_twin_is_no_safe_fix() -> None:
+    # "This" opens a sentence: it says nothing of "Theis"
+    assert flagged(article("This week the agency published the Theis report.")) == []
+    # "Road" inside a sentence makes "Roed" suspect, but a name-like word gets no automatic fix
+    found = findings(article("The Harbour Road was closed near the Roed family farm, police said."))
+    assert [(d.suggestions[0], d.fix) for d in found] == [("Road", None)]
+
+
+def test_the_article_never_chooses_a_fix_the_word_alone_would_not() -> None:
+    found = findings(article("It was a sad day. Her brother sed he would stay."))
+    assert [(d.suggestions[0], d.fix) for d in found] == [("sad", None)]
+
+
 def test_a_name_in_the_headline_and_the_text_is_a_name() -> None:
     art = article(
         "Aliyev met the delegation on Monday. Azerbaijan's president, Ilham Aliyev, said the talks went well.",

@@ -36,7 +36,7 @@ from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
-from lint.spelling.tokens import Token, base_forms, tokens
+from lint.spelling.tokens import Token, base_forms, inner_capitals, tokens
 from lint.spelling.variants import american, british
 from lint.text import Text
 from lint.words import WORD
@@ -215,9 +215,9 @@ def _read(article: Article, run: Run, state: State) -> Read:
         lx = wanted.lx
         capitals = [
             w
-            for _, found in words
-            for m in found
-            if (w := m.group())[:1].isupper() and len(w) > 3 and (e := lx.entry(w)).count > 0 and e.zipf >= TWIN_ZIPF
+            for text, found in words
+            for w in inner_capitals(text, found)
+            if len(w) > 3 and (e := lx.entry(w)).count > 0 and e.zipf >= TWIN_ZIPF
         ]
         evidence = collect(
             ((text.field, tok) for text, toks in texts for tok in toks),

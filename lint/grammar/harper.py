@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from lint.grammar import Match
+from lint.spelling import word_set
+from lint.words import WORD
 
 if TYPE_CHECKING:
     import harper
@@ -118,7 +120,6 @@ OFF = (
     "UpdatePlaceNames",  # East Timor, Bangalore, Turkey: what the news of the day called them
     "WrongNegative",  # Det Norske Veritas
     "TransposedSpace",  # Gul Lali
-    "ItsPossessive",  # "It's important John Howard delivers", "I don't think it's lack of bowling"
 )
 OFF_PREFIXES = ("Expand",)  # "spell out ctrl, legit, GB": informal short forms are a house-style matter
 
@@ -142,25 +143,52 @@ _LINTERS: dict[tuple[str, tuple[tuple[str, bool], ...]], harper.Linter] = {}
 
 
 ARTICLES = frozenset({"a", "an"})
+# how words spelt with a "u" start when "u" sounds "you" (a unit, a useful, a unanimous, a Ukrainian)
+YOU_SOUNDS = ("uni", "unan", "use", "usu", "usa", "ure", "uri", "uro", "ura", "uti", "ubi", "uku", "ukr", "uga", "ufo")
+# before "it's", words after which it opens a clause ("I think it's time"): "it is", not "its"
+CLAUSE_OPENERS = word_set("""
+    think thought believe believes say says said know knew hope guess suppose feel feels that because
+    but and so if when while as although though whether mean means meant show shows showed suggest
+    suggests seem seems realise realize realised realized find found see saw hear heard learn learned
+    assume argue argued sure glad once since unless until where what how why now then maybe perhaps
+    """)
 
 
 def misread(text: str, start: int, end: int, kind: str) -> bool:
     """Lints of rules that are right elsewhere but misread these places, measured on news:
 
-    - "a"/"an" before a word spelt with a "u": Harper asked for "a unidentified boat" and
-      "an unanimous verdict" (whether "u" sounds "you" is beyond its reach);
+    - "a"/"an" before a word spelt with a "u", where the word's sound contradicts Harper: it
+      asked for "a unidentified boat" ("un-" is a prefix here) and "an unanimous verdict";
+    - "it's" taken for "its" where it opens a clause ("It's important John Howard delivers",
+      "I don't think it's lack of bowling"), not after a verb ("wagged it's tail" stays);
     - a lone "i" inside a hyphenated name ("Jamiat Ulema-i-Islam") is no pronoun to capitalise;
     - a repeated word whose first copy ends a hyphenated word ("the line-up up to an hour").
     """
     word = text[start:end]
     if word.lower() in ARTICLES:
-        rest = text[end:].lstrip()
-        return rest[:1].lower() == "u"
+        following = WORD.search(text, end)
+        if following is None or text[end : following.start()].strip() or following.group()[:1] not in "uU":
+            return False
+        return _you_sound(following.group().lower()) == (word.lower() == "a")  # Harper misheard the word
+    if word.lower().replace("’", "'") == "it's":
+        before = text[:start].rstrip()
+        if not before or before[-1] in '.!?"“':
+            return True
+        return before.split()[-1].strip("\"“”'‘’(,;:").lower() in CLAUSE_OPENERS
     if word == "i":
         return text[start - 1 : start] == "-" or text[end : end + 1] == "-"
     if kind == "Repetition":
         return text[start - 1 : start] == "-"
     return False
+
+
+def _you_sound(word: str) -> bool:
+    """Whether a word spelt with a "u" starts with the sound "you": "un-" + a word is a vowel ("unidentified")."""
+    from lint.lexicon import lexicon
+
+    if word.startswith("un") and len(word) >= 6 and lexicon("en").known(word[2:]):
+        return False
+    return word.startswith(YOU_SOUNDS)
 
 
 class Harper:

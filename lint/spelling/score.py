@@ -18,7 +18,7 @@ The score is a sum of log-odds-like weights; above zero the word is reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -49,7 +49,8 @@ FIRST_LETTER = 0.6  # a slip at the first letter ("funder" for "under") weighs l
 OTHER_SENTENCES = -0.8  # each other sentence using it capitalised inside the sentence (up to three)
 REPEATED = -0.6  # each other sentence using it capitalised (up to two)
 REPEATED_WORD = -0.8  # each other sentence using it in lower case (up to five)
-MANY_SENTENCES = 4  # other sentences of the article that make a word suspect of a slip a term after all ("dat")
+MANY_SENTENCES = 4  # other sentences of the article that make a word common on the web, suspect of a slip,
+# a term after all ("dat"); a misspelling ("goverment", Zipf 2.9) stays one however often it is written
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
 POSSESSIVE = -1.0
@@ -209,9 +210,9 @@ def judge(
     headline: bool = False,
 ) -> Verdict:
     """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
-    score, reasons, f, as_name, twin = _weigh(token, f, article, run, partners_ok, headline)
+    score, reasons, f, named, twin = _weigh(token, f, article, run, partners_ok, headline)
     suggestions, clear = _suggest(token, f, twin, article.words) if score > 0 else ((), False)
-    return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not as_name)
+    return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not named)
 
 
 def _twin(token: Token, article: ArticleEvidence) -> tuple[str, int] | None:
@@ -251,7 +252,7 @@ def _weigh(
     headline: bool,
     bound: str = "",
 ) -> tuple[float, list[str], Facts, bool, tuple[str, int] | None]:
-    """The score with its reasons, the facts it used, whether the word stands as a name, and its twin.
+    """The score with its reasons, the facts it used, whether the word stands where names stand, and its twin.
 
     ``bound``: "plain" for the ceiling of the score over every possible set of near misses
     (``f.near`` is not read); "deep" for its ceiling over whatever the deep search adds to ``f.near``.
@@ -264,7 +265,8 @@ def _weigh(
     use: WordUse = article.of(token.text)
     as_name = case == "name" or (bool(use.name_contexts) and f.lang not in NOUNS_CAPITALISED)
     twin = _twin(token, article)
-    as_name = as_name and twin is None  # the article shows the word it is a slip of: no name
+    named = as_name  # stands where names stand (no safe fix for it, whatever the twin says)
+    as_name = as_name and twin is None  # the article shows the word it is a slip of: weighed as a word
     deep = bound != "plain" and not as_name and len(f.word) >= DEEP_MIN_LENGTH
     deep = deep and not any(c.distance == 1 for c in f.near)
     if bound == "plain" or (bound == "deep" and deep):
@@ -312,7 +314,7 @@ def _weigh(
     if token.prefix and not token.capitalised and f.zipf >= 2.0:
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
-    return score, reasons, f, as_name, twin
+    return score, reasons, f, named, twin
 
 
 def _plural(n: int, what: str) -> str:
@@ -376,7 +378,7 @@ def _word_evidence(
     if run is not None:
         elsewhere = run.as_lower[token.text.lower()] - (1 if use.lower_contexts else 0)
     again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
-    if suspect and (elsewhere < WIDE_USE or f.zipf < 3.3) and again < MANY_SENTENCES:
+    if suspect and (f.zipf < 3.3 or (elsewhere < WIDE_USE and again < MANY_SENTENCES)):
         return 0.0
     if again:
         score += REPEATED_WORD * min(again, 5)
@@ -398,19 +400,20 @@ def _suggest(
     A word the article uses elsewhere ranks higher (``article_words``): "sed" in an article that
     says "said" ten times.
     """
-    usable: Iterable[Candidate] = (c for c in f.near if not (token.capitalised and " " in c.word))
+    usable = [c for c in f.near if not (token.capitalised and " " in c.word)]
+    # the article's words may make a fix surer, never choose it: the fix is the first correction of
+    # the word alone too ("sed" in an article that writes "sad" once is no safe fix to "sad")
+    alone = corrections(usable, lexicon(f.lang))
+    ranked = alone
     if article_words:
-        usable = sorted(
-            (c._replace(rank=c.rank + IN_ARTICLE) if article_words.get(c.word) else c for c in usable),
-            key=lambda c: (-c.rank, c.word),
-        )
-    ranked = corrections(usable, lexicon(f.lang))
+        boosted = (c._replace(rank=c.rank + IN_ARTICLE) if article_words.get(c.word) else c for c in usable)
+        ranked = corrections(sorted(boosted, key=lambda c: (-c.rank, c.word)), lexicon(f.lang))
     words = [c.word for c in ranked]
     if twin and not (ranked and ranked[0].distance < twin[1]):
         words = [twin[0], *(w for w in words if w != twin[0])]
     if not words:
         return (), False
-    clear = bool(ranked) and words[0] == ranked[0].word
+    clear = bool(ranked) and words[0] == ranked[0].word == alone[0].word
     clear = clear and (len(ranked) == 1 or ranked[0].rank - ranked[1].rank >= CLEAR_MARGIN)
     clear = clear and ranked[0].distance == 1 and ranked[0].zipf >= 3.0 and ranked[0].listed
     clear = clear and " " not in ranked[0].word

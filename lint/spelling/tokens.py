@@ -177,6 +177,23 @@ def tokens(
             yield token
 
 
+def inner_capitals(text: Text, found: list[re.Match[str]]) -> Iterator[str]:
+    """The capitalised words of ``text`` that stand inside a sentence: not opening one, not in a headline
+    ("This" opening a sentence says nothing of "Theis"; "White House" inside one does of "Houes")."""
+    if text.field in ("title", "heading"):
+        return
+    value = text.value
+    lines: _Lines | None = None
+    for n in range(1, len(found)):
+        m = found[n]
+        if not m.group()[:1].isupper() or SENTENCE_GAP.search(value[found[n - 1].end() : m.start()]):
+            continue
+        if lines is None:
+            lines = _Lines(text, [f.group() for f in found], [f.start() for f in found])
+        if not any(lines.kind(m.start())):
+            yield m.group()
+
+
 def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Token | None:
     m = found[n]
     word, start, end = m.group(), m.start(), m.end()
