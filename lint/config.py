@@ -41,6 +41,7 @@ from typing import Any
 from lint.article import Node
 from lint.diagnostics import Severity
 from lint.errors import FatalError
+from lint.languages import language_tag
 from lint.readers import tomltree
 from lint.resources import schema_path
 from lint.text import LineIndex
@@ -334,7 +335,7 @@ def _build(path: Path, table: dict[str, Any]) -> Config:
         cfg.schema = root / table["schema"]
     cfg.include = tuple(table.get("include", ()))
     cfg.exclude = tuple(table.get("exclude", ()))
-    cfg.language = table.get("language", cfg.language)
+    cfg.language = language_tag(table.get("language", cfg.language))
     cfg.date_order = table.get("date_order", cfg.date_order)
     cfg.vocabulary = paths(table.get("vocabulary"))
     cfg.rules = paths(table.get("rules"))

@@ -31,8 +31,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-# languages pyspellchecker ships a dictionary for
-SPELLCHECKER_LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "ru", "ar", "eu", "lv", "nl", "fa")
+from lint.languages import SPELLCHECKER_LANGUAGES, language_code, language_tag
+
+__all__ = ["SPELLCHECKER_LANGUAGES", "language_code", "language_tag"]
 
 # bump when the layout or the choice of words in the cache file changes
 FORMAT = 4
@@ -50,14 +51,19 @@ WORD_SHAPE = re.compile(r"^[^\W\d_]+(?:'[^\W\d_]+)*$")
 
 
 def base_language(lang: str | None) -> str:
-    """'en-GB' -> 'en'; unknown or empty -> 'en'."""
-    code = (lang or "en").replace("_", "-").split("-")[0].lower()
+    """'en-GB' -> 'en', 'English' -> 'en'; a language with no dictionary here -> 'en'."""
+    code = language_code(lang)
     return code if code in SPELLCHECKER_LANGUAGES else "en"
 
 
 def normal(word: str) -> str:
     """The form words are stored under: lower case, typographic apostrophes made straight."""
-    return word.lower().replace("’", "'")
+    return straight(word.lower())
+
+
+def straight(word: str) -> str:
+    """``word`` with typographic apostrophes made straight: ’ (U+2019) and ʼ (U+02BC, a letter to Unicode)."""
+    return word.replace("’", "'").replace("ʼ", "'")
 
 
 @dataclass(frozen=True)

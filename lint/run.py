@@ -65,6 +65,8 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
     root = config.root.resolve()
 
     def add(p: Path, explicit: bool) -> None:
+        if not explicit and p.suffix.lower() not in EXTENSIONS:
+            return
         try:
             key = p.resolve()
         except (OSError, RuntimeError):  # a loop of symbolic links

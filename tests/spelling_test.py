@@ -540,6 +540,19 @@ def test_a_language_without_a_dictionary_is_not_checked_as_english(cli: Any, tmp
     ]
 
 
+@pytest.mark.parametrize("lang", ["English", "eng", "en_GB", "EN"])
+def test_a_language_written_as_a_name_or_three_letters_is_understood(lang: str) -> None:
+    art = article("Officials said the goverment would act.", front=f"lang: {lang}\n")
+    assert flagged(art) == ["goverment"]
+
+
+@pytest.mark.parametrize(("lang", "typo"), [("Spanish", "importnte"), ("spa", "importnte"), ("español", "importnte")])
+def test_other_languages_by_name(lang: str, typo: str) -> None:
+    body = "El presidente visitó Barcelona. La reunión fue muy importnte para el gobierno."
+    art = article(body, title="El presidente", front=f"lang: {lang}\n")
+    assert flagged(art) == [typo]
+
+
 def test_a_paragraph_in_another_language_is_left_alone() -> None:
     body = """
         The agency published its guide in two languages this week.

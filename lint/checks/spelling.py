@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
-from lint.lexicon import SPELLCHECKER_LANGUAGES, base_language, lexicon, normal
+from lint.lexicon import SPELLCHECKER_LANGUAGES, base_language, language_code, lexicon, normal, straight
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
@@ -83,7 +83,7 @@ class WordList:
             elif entry == entry.lower():
                 out.folded.add(normal(entry))
             else:
-                out.exact.add(entry.replace("’", "'"))
+                out.exact.add(straight(entry))
         for ignore_case, patterns in phrases.items():
             if patterns:
                 joined = r"(?<!\w)(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?!\w)"
@@ -91,7 +91,7 @@ class WordList:
         return out
 
     def has(self, word: str) -> bool:
-        plain = word.replace("’", "'")
+        plain = straight(word)
         return plain in self.exact or normal(plain) in self.folded
 
     def spans(self, value: str) -> list[tuple[int, int]]:
@@ -251,7 +251,8 @@ def folded(word: str) -> str:
 
 
 def language(article: Article, run: Run) -> str:
-    return (article.lang or run.config.language or "en").replace("_", "-").lower()
+    """The article's language tag in lower case ("en-gb"); the readers and the config made it a tag."""
+    return (article.lang or run.config.language or "en").lower()
 
 
 def decisions(article: Article, run: Run) -> Iterator[Decision]:
@@ -400,7 +401,7 @@ def _dialect(tok: Token, lang: str, base: str) -> str:
 
 def has_dictionary(article: Article, run: Run) -> bool:
     """True when a dictionary of the article's language ships with copydesk (pyspellchecker's)."""
-    return language(article, run).split("-")[0] in SPELLCHECKER_LANGUAGES
+    return language_code(language(article, run)) in SPELLCHECKER_LANGUAGES
 
 
 def finish(run: Run) -> None:
@@ -418,7 +419,7 @@ def finish(run: Run) -> None:
 
 def check(article: Article, run: Run) -> Iterable[Finding]:
     if not has_dictionary(article, run):
-        paths = _state(run).no_dictionary.setdefault(language(article, run).split("-")[0], [])
+        paths = _state(run).no_dictionary.setdefault(language_code(language(article, run)), [])
         paths.append(article.path)
         return
     for d in decisions(article, run):

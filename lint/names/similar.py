@@ -87,7 +87,8 @@ def _keys(word: str) -> tuple[str, str]:
     return jellyfish.metaphone(folded), jellyfish.nysiis(folded)
 
 
-def _distance(a: str, b: str) -> int:
+def edits(a: str, b: str) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbouring letters between ``a`` and ``b``."""
     import jellyfish
 
     return int(jellyfish.damerau_levenshtein_distance(a, b))
@@ -128,7 +129,7 @@ def variant_reason(a: str, b: str) -> str | None:
         return None
     if skeleton(la) == skeleton(lb):
         return PATTERN
-    distance = _distance(la, lb)
+    distance = edits(la, lb)
     if distance > 2:
         return None
     ka, kb = _keys(la), _keys(lb)
@@ -139,7 +140,7 @@ def variant_reason(a: str, b: str) -> str | None:
         return "the two spellings are one letter apart"
     if distance == 2 and shortest >= 7 and sounds == 2:
         return "the two spellings are two letters apart and sound alike"
-    if _distance(skeleton(la), skeleton(lb)) == 1 and shortest >= 6 and sounds == 2:
+    if edits(skeleton(la), skeleton(lb)) == 1 and shortest >= 6 and sounds == 2:
         return "the two spellings differ by a transliteration pattern and one letter"
     return None
 

@@ -6,6 +6,7 @@ import re
 
 from lint.article import Article, FAQItem, Node, Source
 from lint.diagnostics import Finding
+from lint.languages import language_tag
 from lint.text import Text
 
 TITLE_KEYS = ("title", "headline")
@@ -56,7 +57,7 @@ def fill(article: Article, tree: Node) -> None:
     for key in LANG_KEYS:
         value = kids[key].value if key in kids else None
         if isinstance(value, str) and value.strip():
-            article.lang = value.strip()
+            article.lang = language_tag(value)
             break
     own = kids.get("copydesk")
     if own is not None and isinstance(own.value, dict):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from lint.lexicon import normal
 from lint.names.people import given_name
+from lint.names.similar import edits
 from lint.spelling import word_set
 from lint.spelling.tokens import Token
 
@@ -88,13 +89,6 @@ class ArticleEvidence:
             if d <= reach and (best is None or (n, -d) > (best[0], -best[2])):
                 best = (n, other, d)
         return (best[1], best[2]) if best else None
-
-
-def edits(a: str, b: str) -> int:
-    """Insertions, deletions, substitutions and swaps of neighbouring letters between ``a`` and ``b``."""
-    from jellyfish import damerau_levenshtein_distance
-
-    return int(damerau_levenshtein_distance(a, b))
 
 
 def _capital(word: str) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from lint.lexicon import Lexicon, lexicon
+from lint.lexicon import Lexicon, lexicon, straight
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
 from lint.spelling.morphology import compound_of, derived_from
 from lint.spelling.suggest import Candidate, candidates, corrections, match_case
@@ -96,7 +96,7 @@ def facts(word: str, lang: str) -> Facts:
 def plain_facts(word: str, lang: str) -> Facts:
     """:func:`facts` without the near misses (``near`` is empty): what :func:`ceiling` needs."""
     lx = lexicon(lang)
-    w = word.lower().replace("’", "'")
+    w = straight(word.lower())
     derived = derived_from(w, lambda s: _is_word(lx, s))
     compound = None if derived else compound_of(w, lambda s: _content_word(lx, s))
     return Facts(w, lang, lx.zipf(w), (), derived, compound)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint.lexicon import Lexicon
+from lint.lexicon import Lexicon, straight
 from lint.spelling import word_set
 
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -133,7 +133,7 @@ def candidates(word: str, lexicon: Lexicon, limit: int = 12, deep: bool = False)
 
     Some may be misspellings themselves, frequent on the web: :func:`corrections` leaves them out.
     """
-    typed = word.lower().replace("’", "'")
+    typed = straight(word.lower())
     out = []
     near = lexicon.near(typed)
     if deep:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from lint.lexicon import straight
 from lint.spelling import word_set
 from lint.text import Text
 from lint.words import WORD, title_case_words
@@ -204,7 +205,7 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
     if CODE_MARKS.search(_chunk(value, start, end)):
         return None
     possessive = False
-    plain = word.replace("’", "'").lower()
+    plain = straight(word).lower()
     if plain.endswith("'s") and len(word) > 3:
         word, possessive = word[:-2], True
     else:
@@ -269,7 +270,7 @@ def _compound(value: str, start: int, end: int) -> str:
 def base_forms(word: str) -> list[str]:
     """``word`` and the word inside a contraction: "wouldn't" -> ["wouldn't", "would"]."""
     out = [word]
-    plain = word.replace("’", "'")
+    plain = straight(word)
     for ending in CONTRACTIONS:
         if plain.lower().endswith(ending) and len(plain) > len(ending) + 1:
             out.append(word[: -len(ending)])
