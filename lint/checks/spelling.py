@@ -213,17 +213,22 @@ def _read(article: Article, run: Run, state: State) -> Read:
                 toks = [t for t in toks if not any(a <= t.start < b for a, b, _ in spans)]
             texts.append((text, toks))
         lx = wanted.lx
-        capitals = [
-            w
-            for text, found in words
-            for w in inner_capitals(text, found)
-            if len(w) > 3 and (e := lx.entry(w)).count > 0 and e.zipf >= TWIN_ZIPF
-        ]
+
+        sources = [text for text, _ in words]  # the words are found again if needed, not kept for the run
+
+        def capitals() -> list[str]:
+            return [
+                w
+                for text in sources
+                for w in inner_capitals(text, list(WORD.finditer(text.value)))
+                if len(w) > 3 and (e := lx.entry(w)).count > 0 and e.zipf >= TWIN_ZIPF
+            ]
+
+        def every() -> Iterator[str]:
+            return (w for text in sources for w in WORD.findall(text.value))
+
         evidence = collect(
-            ((text.field, tok) for text, toks in texts for tok in toks),
-            (t.value for t, _ in texts),
-            capitals,
-            (m.group() for _, found in words for m in found),
+            ((text.field, tok) for text, toks in texts for tok in toks), (t.value for t, _ in texts), capitals, every
         )
         state.articles[key] = Read(texts, evidence)
     return state.articles[key]

@@ -25,6 +25,7 @@ from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
 from lint.errors import FatalError
 from lint.text import Text, longest_first
+from lint.words import WORD
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -53,7 +54,8 @@ class Term:
     regex: bool
     rule: str
     level: Severity | None
-    needles: tuple[str, ...]  # lower-case first words of literal forms: a text without any cannot match
+    # the lower-case words of each literal form: a text that lacks a word of every form cannot match
+    needles: tuple[frozenset[str], ...]
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def compile_terms(raw: Sequence[dict[str, Any]], run: Run | None = None) -> list
         flags = 0 if case_sensitive else re.IGNORECASE
         pattern = re.compile(rf"(?<![\w'’])(?:{body})(?!\w)", flags)
         level = item.get("level")
-        needles = () if regex else tuple(sorted({f.split()[0].lower() for f in forms}))
+        needles = () if regex else tuple({frozenset(WORD.findall(f.lower())) for f in forms})
         out.append(
             Term(
                 use=str(item["use"]),
@@ -132,9 +134,9 @@ def match_case(found: str, replacement: str) -> str:
 def find(terms: Sequence[Term], text: Text) -> Iterator[Hit]:
     """Every term in ``text``, in order; where two overlap, the earlier and longer one."""
     hits: list[Hit] = []
-    lowered = text.value.lower()
+    words = frozenset(WORD.findall(text.value.lower()))
     for term in terms:
-        if term.needles and not any(n in lowered for n in term.needles):
+        if term.needles and not any(n <= words for n in term.needles):
             continue
         for m in term.pattern.finditer(text.value):
             found = m.group()

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lint.lexicon import normal
 from lint.names.people import given_name
@@ -62,12 +63,26 @@ class WordUse:
 class ArticleEvidence:
     uses: dict[str, WordUse] = field(default_factory=dict)
     hyphenated: set[str] = field(default_factory=set)  # "agritech" when the article writes "agri-tech"
-    # dictionary words the article writes with a capital ("House", "Government"), by first letter
-    capitals: dict[str, Counter[str]] = field(default_factory=dict)
-    words: Counter[str] = field(default_factory=Counter)  # every word of the article, in lower case
+    # what the two properties below are made from, when first asked (most words are never judged)
+    capital_words: Callable[[], Iterable[str]] = tuple
+    all_words: Callable[[], Iterable[str]] = tuple
 
     def of(self, word: str) -> WordUse:
         return self.uses.get(normal(word)) or WordUse()
+
+    @cached_property
+    def capitals(self) -> dict[str, Counter[str]]:
+        """The dictionary words the article writes with a capital inside a sentence ("House"), by first letter."""
+        out: dict[str, Counter[str]] = {}
+        for word in self.capital_words():
+            w = normal(word)
+            out.setdefault(w[:1], Counter())[w] += 1
+        return out
+
+    @cached_property
+    def words(self) -> Counter[str]:
+        """Every word of the article, in lower case, with how often it is used."""
+        return Counter(map(normal, self.all_words()))
 
     def twin(self, word: str) -> tuple[str, int] | None:
         """The dictionary word this article writes with a capital elsewhere that ``word`` is a slip of.
@@ -103,18 +118,15 @@ HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 def collect(
     tokens: Iterable[tuple[str, Token]],
     texts: Iterable[str] = (),
-    capitals: Iterable[str] = (),
-    words: Iterable[str] = (),
+    capitals: Callable[[], Iterable[str]] = tuple,
+    words: Callable[[], Iterable[str]] = tuple,
 ) -> ArticleEvidence:
     """What the tokens of one article (with the field each comes from) and its ``texts`` say about each word.
 
-    ``capitals``: every dictionary word the article writes with a capital, once per use;
-    ``words``: every word of the article, once per use.
+    ``capitals``: gives every dictionary word the article writes with a capital inside a sentence, once
+    per use; ``words``: every word of the article, once per use (each called when first needed).
     """
-    ev = ArticleEvidence(words=Counter(map(normal, words)))
-    for word in capitals:
-        w = normal(word)
-        ev.capitals.setdefault(w[:1], Counter())[w] += 1
+    ev = ArticleEvidence(capital_words=capitals, all_words=words)
     for value in texts:
         if "-" in value:
             ev.hyphenated.update(m.group().replace("-", "").lower() for m in HYPHENATED.finditer(value))

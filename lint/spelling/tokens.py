@@ -187,8 +187,11 @@ def inner_capitals(text: Text, found: list[re.Match[str]]) -> Iterator[str]:
     lines: _Lines | None = None
     for n in range(1, len(found)):
         m = found[n]
-        if not m.group()[:1].isupper() or SENTENCE_GAP.search(value[found[n - 1].end() : m.start()]):
+        if not m.group()[:1].isupper():
             continue
+        gap = value[found[n - 1].end() : m.start()]
+        if gap != " " and (any(c in gap for c in ".!?:…\n|") or SENTENCE_GAP.search(gap)):
+            continue  # a sentence may start here (what SENTENCE_GAP says, and a little more)
         if lines is None:
             lines = _Lines(text, [f.group() for f in found], [f.start() for f in found])
         if not any(lines.kind(m.start())):
