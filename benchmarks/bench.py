@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from quality import build  # the sibling script: one way to build the eval set
+
 # the tools run as on an editor's machine: Python keeps their compiled modules (a setting such as
 # PYTHONDONTWRITEBYTECODE=1 would make every run compile every module again, copydesk's and codespell's)
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -50,30 +52,10 @@ def timed(argv: list[str], repeat: int) -> tuple[float, float]:
 
 
 def build_eval_set(out: Path) -> Path | None:
-    build = SHARED / "eval" / "build.py"
-    if not build.exists():
+    """The dev set (seed 3), built as benchmarks/quality.py builds it; None without the harness."""
+    if not (SHARED / "eval" / "build.py").exists():
         return None
-    data = SHARED / "eval" / "data"
-    subprocess.run(
-        [
-            sys.executable,
-            str(build),
-            "--news",
-            str(data / "news-abc"),
-            "--misspellings",
-            str(data / "misspellings" / "holbrook.tsv"),
-            "--misspellings",
-            str(data / "misspellings" / "aspell.tsv"),
-            "--out",
-            str(out),
-            "--n",
-            "300",
-            "--seed",
-            "3",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    build(3, out)
     return out
 
 
