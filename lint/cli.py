@@ -60,6 +60,11 @@ def _grammar_options(cfg: config_mod.Config, require: Sequence[str], url: str | 
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change (a diff); write nothing.")
 @click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff: apply every first suggestion too, not only the fixes that cannot be wrong.",
+)
+@click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -100,6 +105,7 @@ def check(
     color: bool | None,
     fix: bool,
     show_diff: bool,
+    unsafe_fixes: bool,
     baseline_path: Path | None,
     write_baseline: Path | None,
     output: Path | None,
@@ -117,6 +123,8 @@ def check(
     _grammar_options(cfg, require, languagetool_url)
     if baseline_path is not None and write_baseline is not None:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
+    if unsafe_fixes and not (fix or show_diff):
+        raise click.UsageError("--unsafe-fixes goes with --fix or --diff")
     if baseline_path is not None or write_baseline is not None:
         from lint import baseline
 
@@ -128,10 +136,10 @@ def check(
         from lint import fix as fixer
 
         if show_diff:
-            diff, messages = fixer.preview(result)
+            diff, messages = fixer.preview(result, unsafe_fixes)
             click.echo(diff, nl=False)
         else:
-            result, messages = fixer.fix(result, cfg, explain)
+            result, messages = fixer.fix(result, cfg, explain, unsafe_fixes)
         for message in messages:
             click.echo(f"copydesk: {message}", err=True)
         if show_diff:

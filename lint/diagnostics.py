@@ -20,11 +20,21 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace file characters ``start:end`` with ``text``."""
+    """Replace file characters ``start:end`` with ``text``.
+
+    ``safe``: the edit cannot be wrong, and ``--fix`` applies it; an unsafe edit is the
+    first suggestion, applied only with ``--unsafe-fixes`` (``why`` says what makes it unsafe).
+    """
 
     start: int
     end: int
     text: str
+    safe: bool = True
+    why: str = field(default="", compare=False)
+
+    @property
+    def applicability(self) -> str:
+        return "safe" if self.safe else "unsafe"
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,7 @@ class Finding:
     end: int
     suggestions: tuple[str, ...] = ()
     severity: Severity | None = None  # None: the rule's configured or default level
-    fix: Edit | None = None  # a safe fix: applied by --fix
+    fix: Edit | None = None  # applied by --fix when safe, by --unsafe-fixes when not
     explanation: str = ""  # why the check decided so (--explain)
 
 
@@ -76,6 +86,11 @@ class Diagnostic:
             finding.explanation,
         )
 
+    @property
+    def safe_fix(self) -> Edit | None:
+        """The fix ``--fix`` applies, if any."""
+        return self.fix if self.fix is not None and self.fix.safe else None
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
 
@@ -90,5 +105,9 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
             "suggestions": list(self.suggestions),
-            "fixable": self.fix is not None,
+            "fixable": self.safe_fix is not None,
+            "fix": None
+            if self.fix is None
+            else {"replacement": self.fix.text, "applicability": self.fix.applicability}
+            | ({"why_unsafe": self.fix.why} if self.fix.why else {}),
         }

@@ -1,8 +1,10 @@
-"""Safe fixes: ``copydesk check --fix`` writes them, ``--diff`` shows them.
+"""Fixes: ``copydesk check --fix`` writes the safe ones, ``--diff`` shows them.
 
-A fix is an :class:`~lint.diagnostics.Edit` a check attached to a finding because
-it is safe (one clear correction, a house-style term, a glossary name) and the file
-holds the words literally.  Per file the edits are sorted, an edit overlapping one
+A fix is an :class:`~lint.diagnostics.Edit` a check attached to a finding where the
+file holds the words literally.  It is *safe* when it cannot be wrong (a spelling
+correction :mod:`lint.spelling.safety` vouches for, a house-style term outside a
+quotation, a house-glossary name, a sure date); every other fix is *unsafe*, the
+first suggestion, applied only with ``--unsafe-fixes``.  Per file the edits are sorted, an edit overlapping one
 already taken is left for the next run, and the rest are applied to the text that was
 read, so every other character stays as it was.  Edits inside YAML, TOML or JSON
 metadata are kept only when the fixed file reads back with the same metadata,
@@ -49,7 +51,7 @@ class Change:
     after: str  # the fixed text
     fixed: list[Diagnostic] = field(default_factory=list)  # the findings the applied edits fix
     skipped: int = 0  # fixes left out: they overlap a fix that was taken
-    unsafe: int = 0  # fixes left out: the metadata would not read back the same
+    breaking: int = 0  # fixes left out: the metadata would not read back the same
 
     @property
     def changed(self) -> bool:
@@ -80,27 +82,27 @@ def select(source: str, edits: Sequence[Edit]) -> tuple[list[Edit], int]:
     return kept, skipped
 
 
-def plan(article: Article, diagnostics: Sequence[Diagnostic]) -> Change:
-    """What the safe fixes among ``diagnostics`` (all of ``article``) do to the file."""
+def plan(article: Article, diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> Change:
+    """What the safe fixes among ``diagnostics`` (all of ``article``) do to the file (``unsafe``: every fix)."""
     by_edit: dict[Edit, list[Diagnostic]] = {}
     for d in diagnostics:
-        if d.fix is not None:
+        if d.fix is not None and (unsafe or d.fix.safe):
             by_edit.setdefault(d.fix, []).append(d)
     kept, skipped = select(article.source, list(by_edit))
-    kept, unsafe = _keep_metadata(article, kept)
-    change = Change(article, apply(article.source, kept), skipped=skipped, unsafe=unsafe)
+    kept, breaking = _keep_metadata(article, kept)
+    change = Change(article, apply(article.source, kept), skipped=skipped, breaking=breaking)
     change.fixed = [d for e in kept for d in by_edit[e]]
     return change
 
 
-def plans(result: Result) -> list[Change]:
+def plans(result: Result, unsafe: bool = False) -> list[Change]:
     """One :class:`Change` for each file with something to fix, in the order of the run."""
     by_path: dict[str, list[Diagnostic]] = {}
     for d in result.diagnostics:
-        if d.fix is not None:
+        if d.fix is not None and (unsafe or d.fix.safe):
             by_path.setdefault(d.path, []).append(d)
-    changes = [plan(a, by_path[a.path]) for a in result.articles if a.path in by_path]
-    return [c for c in changes if c.changed or c.skipped or c.unsafe]
+    changes = [plan(a, by_path[a.path], unsafe) for a in result.articles if a.path in by_path]
+    return [c for c in changes if c.changed or c.skipped or c.breaking]
 
 
 # -- the metadata must read back the same ------------------------------------------------
@@ -259,23 +261,28 @@ def _left_out(change: Change) -> Iterator[str]:
             f"{path}: {_count(change.skipped, 'fix')} overlapping another fix left out; "
             "run copydesk check --fix again to apply them"
         )
-    if change.unsafe:
-        fixes = _count(change.unsafe, "fix")
+    if change.breaking:
+        fixes = _count(change.breaking, "fix")
         yield f"{path}: {fixes} left out: written as is, it would break the metadata; make it by hand"
 
 
-def preview(result: Result) -> tuple[str, list[str]]:
-    """(the unified diff of every safe fix, messages for stderr).  Nothing is written."""
-    changes = plans(result)
+def _unsafe_count(changes: Sequence[Change]) -> str:
+    n = sum(1 for c in changes for d in c.fixed if d.fix is not None and not d.fix.safe)
+    return f", {n} of them unsafe (--unsafe-fixes): read each change" if n else ""
+
+
+def preview(result: Result, unsafe: bool = False) -> tuple[str, list[str]]:
+    """(the unified diff of every safe fix, or every fix with ``unsafe``; messages for stderr).  Nothing is written."""
+    changes = plans(result, unsafe)
     messages = [m for c in changes for m in _left_out(c)]
     done = [c for c in changes if c.changed]
     if done:
         fixes = sum(len(c.fixed) for c in done)
-        messages.append(f"would fix {_count(fixes, 'finding')} in {_count(len(done), 'file')}")
+        messages.append(f"would fix {_count(fixes, 'finding')} in {_count(len(done), 'file')}{_unsafe_count(done)}")
     return "".join(unified(c) for c in done), messages
 
 
-def fix(result: Result, config: Config, explain: bool = False) -> tuple[Result, list[str]]:
+def fix(result: Result, config: Config, explain: bool = False, unsafe: bool = False) -> tuple[Result, list[str]]:
     """Write the safe fixes; return the run as it stands afterwards and messages for stderr.
 
     The fixed files are read again and every article is checked again, so the findings
@@ -285,7 +292,8 @@ def fix(result: Result, config: Config, explain: bool = False) -> tuple[Result, 
     messages: list[str] = []
     written: dict[str, Article] = {}
     fixes = 0
-    for change in plans(result):
+    done: list[Change] = []
+    for change in plans(result, unsafe):
         messages.extend(_left_out(change))
         if not change.changed:
             continue
@@ -302,8 +310,9 @@ def fix(result: Result, config: Config, explain: bool = False) -> tuple[Result, 
         old = change.article
         written[old.path] = read_path(Path(old.path), old.path, old.format, config.date_order)
         fixes += len(change.fixed)
+        done.append(change)
     if not written:
         return result, messages
-    messages.append(f"fixed {_count(fixes, 'finding')} in {_count(len(written), 'file')}")
+    messages.append(f"fixed {_count(fixes, 'finding')} in {_count(len(written), 'file')}{_unsafe_count(done)}")
     articles = [written.get(a.path, a) for a in result.articles]
     return Result(check_articles(articles, config, explain), articles, result.notices), messages

@@ -78,3 +78,23 @@ def title_case_words(found: Sequence[str]) -> bool:
         return False
     caps = len([w for w in long_words if w[0].isupper()])
     return caps / len(long_words) >= 0.75
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def in_quotation(value: str, i: int) -> bool:
+    """True when character ``i`` of ``value`` stands inside quoted words (“…” or "…") of its paragraph.
+
+    Quoted speech is the speaker's: a house-style fix is a suggestion there, never applied for them.
+    """
+    start = max((m.end() for m in PARAGRAPH_BREAK.finditer(value, 0, i)), default=0)
+    before = value[start:i]
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+        return True
+    # ‘…’: the closing mark is also the apostrophe, which a letter follows ("let’s")
+    opening = before.rfind("‘")
+    return opening >= 0 and not CLOSING_SINGLE.search(before, opening)
+
+
+CLOSING_SINGLE = re.compile(r"’(?![^\W\d_])")

@@ -316,4 +316,4 @@ def test_a_metadata_fix_must_read_back_as_the_same_value_but_the_word(
         str(path), 2, 16, 2, 21, "terms.substitution", Severity.WARNING, "m", fix=Edit(start, start + 5, replacement)
     )
     change = fix.plan(article, [wanted])
-    assert (change.changed, change.unsafe) == (applied, 0 if applied else 1)
+    assert (change.changed, change.breaking) == (applied, 0 if applied else 1)

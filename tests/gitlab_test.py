@@ -119,7 +119,13 @@ def test_one_issue_per_finding_at_its_place(cli: Any, newsroom: Path) -> None:
             id="seed-name-on-line-2",
         ),
         pytest.param(
-            "seeds/000_18c8a299e144d0a2.txt", "Klark", 3, "spelling.unknown", "major", "(fix: Clark)", id="third-faq"
+            "seeds/000_18c8a299e144d0a2.txt",
+            "Klark",
+            3,
+            "spelling.unknown",
+            "major",
+            "(suggestions: Clark,",
+            id="third-faq",
         ),
         pytest.param("news/budget.md", "aproved", 1, "spelling.unknown", "major", "(fix: approved)", id="yaml-faq"),
         pytest.param("news/budget.md", "TBD", 1, "placeholder.text", "major", "“TBD”", id="placeholder-answer"),

@@ -141,12 +141,12 @@ def test_a_word_opening_a_sentence_is_no_twin_and_a_twin_is_no_safe_fix() -> Non
     assert flagged(article("This week the agency published the Theis report.")) == []
     # "Road" inside a sentence makes "Roed" suspect, but a name-like word gets no automatic fix
     found = findings(article("The Harbour Road was closed near the Roed family farm, police said."))
-    assert [(d.suggestions[0], d.fix) for d in found] == [("Road", None)]
+    assert [(d.suggestions[0], d.safe_fix) for d in found] == [("Road", None)]
 
 
 def test_the_article_never_chooses_a_fix_the_word_alone_would_not() -> None:
     found = findings(article("It was a sad day. Her brother sed he would stay."))
-    assert [(d.suggestions[0], d.fix) for d in found] == [("sad", None)]
+    assert [(d.suggestions[0], d.safe_fix) for d in found] == [("sad", None)]
 
 
 def test_a_name_in_the_headline_and_the_text_is_a_name() -> None:
@@ -312,13 +312,13 @@ def test_no_fix_when_the_source_is_not_the_word_verbatim() -> None:
     found = findings(art)
     assert words(found, art) == ["gover\\u006dent"]
     assert found[0].suggestions[0] == "government"
-    assert found[0].fix is None
+    assert found[0].fix is None  # the file does not hold the word as written: not even an unsafe fix
 
 
 def test_no_fix_when_two_corrections_are_as_likely() -> None:
     art = read_path(SEED_004)
     tacts = [d for d in findings(art) if words([d], art) == ["Tacts"]]
-    assert tacts[0].fix is None  # facts? acts? tracts?
+    assert tacts[0].safe_fix is None  # facts? acts? tracts?
 
 
 def test_explain_says_why() -> None:

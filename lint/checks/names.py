@@ -61,13 +61,18 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
     run.state[STATE] = index
 
 
+NOT_GLOSSARY = "names are fixed only from the house glossary (rules/names.yaml or a names file of the house)"
+
+
 def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def _finding(article: Article, m: extract.Mention, rule: str, message: str, fix_text: str, why: str) -> Finding:
     start, end = m.text.span(m.start, m.end)
-    fix = Edit(start, end, fix_text) if m.text.is_verbatim(article.source, m.start, m.end) else None
+    fix = None
+    if m.text.is_verbatim(article.source, m.start, m.end):  # a suggestion: only the house glossary is sure
+        fix = Edit(start, end, fix_text, safe=False, why=NOT_GLOSSARY)
     return Finding(rule, message, start, end, (fix_text,), fix=fix, explanation=why)
 
 
@@ -77,8 +82,11 @@ def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
 
 def _glossary_finding(article: Article, text: Text, hit: glossary.Hit) -> Finding:
     start, end = text.span(hit.start, hit.end)
-    fix = Edit(start, end, hit.suggestion) if text.is_verbatim(article.source, hit.start, hit.end) else None
     entry = hit.entry
+    fix = None
+    if text.is_verbatim(article.source, hit.start, hit.end):
+        # the archive's spelling is a majority, not a decision: a suggestion, never applied by --fix
+        fix = Edit(start, end, hit.suggestion, safe=not entry.archive, why=NOT_GLOSSARY if entry.archive else "")
     if entry.archive:  # written by ``copydesk names --write``: the archive's spelling, not a house decision
         theirs, mine = entry.articles(entry.name), entry.articles(hit.found)
         where = "1 article" if theirs == 1 else f"{theirs} articles"

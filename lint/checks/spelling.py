@@ -34,6 +34,7 @@ from lint.diagnostics import Edit, Finding, Severity
 from lint.lexicon import SPELLCHECKER_LANGUAGES, base_language, language_code, lexicon, normal, straight
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
+from lint.spelling.safety import in_prose
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
 from lint.spelling.tokens import Token, base_forms, inner_capitals, tokens
@@ -460,8 +461,11 @@ def _finding(article: Article, d: Decision, explain: bool) -> Finding:
             message = f"'{word}' is not a known word; did you mean '{suggestions[0]}'?"
         else:
             message = f"'{word}' is not a known word"
-        if d.verdict.clear and verbatim:
-            fix = Edit(start, end, suggestions[0])
+        if suggestions and verbatim:
+            why = d.verdict.unsafe
+            if not why and not in_prose(article.source, start, end):
+                why = "it touches code, a path or markup in the file"
+            fix = Edit(start, end, suggestions[0], safe=not why, why=why)
     elif d.rule == "spelling.variant":
         suggestions = (match_case(d.correction, word),)
         message = f"'{word}' is spelt the other way in this article's English: write '{suggestions[0]}'"

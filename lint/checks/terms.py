@@ -9,6 +9,8 @@ Entries come from ``rules/terms.yaml`` (and configured rule files of kind ``term
 
 Forms match as whole words and phrases, in any case; the suggestion takes the
 case of what was written ("israelian" -> "israeli", "ISRAELIAN" -> "ISRAELI").
+``fix: suggestion`` marks a preference (website for web site) whose fix ``--fix`` does not
+apply; a form inside a quotation is never fixed for the speaker either.
 ``case_sensitive: true`` matches the case exactly and suggests ``use`` as written;
 ``regex: true`` makes ``instead_of`` regular expressions (``use`` may say ``\\1``).
 A finding's rule is ``terms.substitution``, or ``terms.<id>`` when the entry has an ``id``.
@@ -25,7 +27,7 @@ from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
 from lint.errors import FatalError
 from lint.text import Text, longest_first
-from lint.words import WORD
+from lint.words import WORD, in_quotation
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -54,6 +56,7 @@ class Term:
     regex: bool
     rule: str
     level: Severity | None
+    safe: bool  # ``fix: suggestion`` in the rule file: a house preference, applied by --unsafe-fixes only
     # the lower-case words of each literal form: a text that lacks a word of every form cannot match
     needles: tuple[frozenset[str], ...]
 
@@ -113,6 +116,7 @@ def compile_terms(raw: Sequence[dict[str, Any]], run: Run | None = None) -> list
                 regex=regex,
                 rule=f"terms.{item['id']}" if item.get("id") else "terms.substitution",
                 level=Severity(level) if level else None,
+                safe=item.get("fix", "safe") == "safe",
                 needles=needles,
             )
         )
@@ -167,6 +171,10 @@ def _terms(run: Run) -> list[Term]:
     return result
 
 
+PREFERENCE = "a house preference (fix: suggestion in the rule file), not an error"
+QUOTED = "inside a quotation: the speaker's words are changed by hand, if at all"
+
+
 def prepare(articles: Sequence[Article], run: Run) -> None:
     _terms(run)  # a broken rule file stops the run before any article is read
 
@@ -179,7 +187,11 @@ def check(article: Article, run: Run) -> Iterator[Finding]:
             if hit.found.lower() in accepted:
                 continue
             start, end = text.span(hit.start, hit.end)
-            fix = Edit(start, end, hit.replacement) if text.is_verbatim(article.source, hit.start, hit.end) else None
+            fix = None
+            if text.is_verbatim(article.source, hit.start, hit.end):
+                why = "" if hit.term.safe else PREFERENCE
+                why = QUOTED if in_quotation(text.value, hit.start) else why
+                fix = Edit(start, end, hit.replacement, safe=not why, why=why)
             yield Finding(
                 hit.term.rule,
                 message(hit),

@@ -37,8 +37,8 @@ def command(d: Diagnostic) -> str:
         "title": d.rule,
     }
     message = d.message
-    if d.fix is not None:
-        message += f"\nfix: {d.fix.text}"
+    if d.safe_fix is not None:
+        message += f"\nfix: {d.safe_fix.text}"
     elif d.suggestions:
         message += f"\n{'suggestion' if len(d.suggestions) == 1 else 'suggestions'}: {', '.join(d.suggestions[:5])}"
     fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())

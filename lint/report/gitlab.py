@@ -70,8 +70,8 @@ def issue(d: Diagnostic, root: Path, fingerprint: str) -> dict[str, Any]:
 def description(d: Diagnostic) -> str:
     """The message with the fix or the suggestions, on one line (Code Climate wants no line breaks)."""
     text = d.message
-    if d.fix is not None and d.fix.text:
-        text += f" (fix: {d.fix.text})"
+    if d.safe_fix is not None and d.safe_fix.text:
+        text += f" (fix: {d.safe_fix.text})"
     elif d.suggestions:
         text += f" ({'suggestion' if len(d.suggestions) == 1 else 'suggestions'}: {', '.join(d.suggestions[:5])})"
     return SPACE.sub(" ", text).strip()

@@ -177,7 +177,7 @@ def _note(p: Placed, link: bool = True) -> str:
     if d.suggestions:
         label = "Suggestion" if len(d.suggestions) == 1 else "Suggestions"
         items = ", ".join(f"<q>{esc(s)}</q>" for s in d.suggestions[:6])
-        safe = " (a safe fix: <code>copydesk check --fix</code>)" if d.fix is not None else ""
+        safe = " (a safe fix: <code>copydesk check --fix</code>)" if d.safe_fix is not None else ""
         suggestions = f' <span class="suggest">{label}: {items}{safe}</span>'
     return (
         f'<span id="{p.anchor}" class="note {d.severity.value}" data-rule="{esc(d.rule)}">{number}'

@@ -139,8 +139,8 @@ def _result(d: Diagnostic, location: dict[str, str], index: LineIndex, rule_inde
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
         "partialFingerprints": {FINGERPRINT: fp},
     }
-    if d.fix is not None:
-        out["fixes"] = [_fix(d.fix, location, index)]
+    if d.safe_fix is not None:
+        out["fixes"] = [_fix(d.safe_fix, location, index)]
     if d.suggestions:
         out["properties"] = {"suggestions": list(d.suggestions)}
     return out

@@ -26,9 +26,9 @@ def write(result: Result, stream: IO[str], colour: bool = False) -> None:
         index = indexes.get(d.path)
         if index is not None and index.source:
             _excerpt(d, index, stream, paint)
-        if d.fix is not None:
-            others = [s for s in d.suggestions if s != d.fix.text][:4]
-            stream.write(f"    fix: {d.fix.text}" + (f" (or: {', '.join(others)})" if others else "") + "\n")
+        if d.safe_fix is not None:
+            others = [s for s in d.suggestions if s != d.safe_fix.text][:4]
+            stream.write(f"    fix: {d.safe_fix.text}" + (f" (or: {', '.join(others)})" if others else "") + "\n")
         elif d.suggestions:
             label = "suggestion" if len(d.suggestions) == 1 else "suggestions"
             stream.write(f"    {label}: {', '.join(d.suggestions[:5])}\n")

@@ -25,6 +25,7 @@ from functools import lru_cache
 from lint.lexicon import Lexicon, lexicon, straight
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
 from lint.spelling.morphology import compound_of, derived_from
+from lint.spelling.safety import why_unsafe
 from lint.spelling.suggest import Candidate, candidates, corrections, match_case
 from lint.spelling.tokens import Token
 from lint.spelling.variants import american
@@ -71,7 +72,6 @@ DERIVED_NEAR_MISS = -0.5  # … when it is also a near miss of a more frequent w
 PREFIX_PART = -1.5  # "agri" in "agri-tech"
 HYPHENATED = -4.0  # written with a hyphen elsewhere in the article: "agritech" and "agri-tech"
 IN_ARTICLE = 1.5  # a correction the article uses elsewhere (Zipf units)
-CLEAR_MARGIN = 1.0  # how far the first correction must rank above the second to be fixed automatically
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,8 @@ class Verdict:
     score: float
     reasons: tuple[str, ...]
     suggestions: tuple[str, ...]  # written like the original (Tacts -> Facts)
-    clear: bool  # one correction stands out: safe to fix
+    clear: bool  # the first suggestion cannot be wrong: a safe fix (see lint.spelling.safety)
+    unsafe: str = ""  # when not clear: why the first suggestion is no safe fix
 
 
 NOT_SLIPS = ("", "one letter for another", "an extra letter", "a missing letter")
@@ -211,8 +212,15 @@ def judge(
 ) -> Verdict:
     """Weigh what is known about ``token`` into a verdict (``headline``: the token is in the article's title)."""
     score, reasons, f, named, twin = _weigh(token, f, article, run, partners_ok, headline)
-    suggestions, clear = _suggest(token, f, twin, article.words) if score > 0 else ((), False)
-    return Verdict(score > 0, round(score, 2), tuple(reasons), suggestions, clear and not named)
+    if score <= 0:
+        return Verdict(False, round(score, 2), tuple(reasons), (), False)
+    suggestions, ranked, chosen = _suggest(token, f, twin, article.words)
+    unsafe = "" if chosen else "the article's own words chose the correction"
+    if not unsafe:
+        unsafe = why_unsafe(f.word, token.capitalised or named, ranked, article, run, f.derived, f.compound, f.lang)
+    if not suggestions:
+        unsafe = "no correction"
+    return Verdict(True, round(score, 2), tuple(reasons), suggestions, not unsafe, unsafe)
 
 
 def _twin(token: Token, article: ArticleEvidence) -> tuple[str, int] | None:
@@ -391,8 +399,9 @@ def _word_evidence(
 
 def _suggest(
     token: Token, f: Facts, twin: tuple[str, int] | None = None, article_words: Mapping[str, int] | None = None
-) -> tuple[tuple[str, ...], bool]:
-    """Corrections written like the word, and whether the first is the one clear correction (a safe fix).
+) -> tuple[tuple[str, ...], list[Candidate], bool]:
+    """Corrections written like the word, the ranked candidates behind them, and whether the first
+    correction is the first candidate of the word alone (the article's words did not choose it).
 
     ``twin``: the word the article writes elsewhere that this one is a slip of, and how many edits
     away: the first correction ("Worl" in an article that writes "World" is not "Work"), unless
@@ -412,9 +421,6 @@ def _suggest(
     if twin and not (ranked and ranked[0].distance < twin[1]):
         words = [twin[0], *(w for w in words if w != twin[0])]
     if not words:
-        return (), False
-    clear = bool(ranked) and words[0] == ranked[0].word == alone[0].word
-    clear = clear and (len(ranked) == 1 or ranked[0].rank - ranked[1].rank >= CLEAR_MARGIN)
-    clear = clear and ranked[0].distance == 1 and ranked[0].zipf >= 3.0 and ranked[0].listed
-    clear = clear and " " not in ranked[0].word
-    return tuple(match_case(w, token.text) for w in words[:5]), clear
+        return (), ranked, False
+    chosen = bool(ranked) and words[0] == ranked[0].word == alone[0].word
+    return tuple(match_case(w, token.text) for w in words[:5]), ranked, chosen

@@ -1,0 +1,124 @@
+"""Fix tiers for spelling: when a correction cannot be wrong.
+
+``copydesk check --fix`` applies only *safe* fixes; every other correction is a
+suggestion an editor picks (``--unsafe-fixes`` applies those too).  A wrong fix
+is worse than a missed typo, so a spelling fix is safe only when every piece of
+evidence says the word was not written on purpose and only one word was meant:
+
+- **Written on purpose.**  A capitalised word may be a name (names are fixed only
+  from the house glossary); a word with letters outside a–z may be another
+  language ("trabajaré"); a word another article of the run uses, or this article
+  uses in another sentence, is the writer's or the trade's ("committers",
+  "mixins"); a word derived from a word the web uses ("refactors", "researchy")
+  is a coinage.
+- **Used on the web.**  wordfreq counts what people write.  A word it has seen
+  ("hardcode", "cruft", "designee", "voila", "endian") is somebody's word, unless
+  it is a known *kind* of misspelling of a far more frequent word: a letter doubled
+  or not doubled, two letters swapped ("commited", "recieve", "untill", "thier"), or a
+  typical slip of a word the web writes thousands of times as often ("abouy", "taht"),
+  or, in a long word, a letter left out ("goverment").
+- **Only one word meant.**  The first correction is one edit away, a common word
+  of the dictionary, and well ahead of every other candidate; in a short word (under
+  eight letters) the edit must also be a typical slip (two letters swapped, a
+  doubled letter, a neighbouring key: "deisgn", "auality"; a vowel too many or too
+  few of a very common word: "befor", "comeing"), since a short word is one letter
+  from many others ("stdio" / "studio", "semver" / "server").  Under five letters only
+  two letters swapped in a very common word is sure ("taht", "wiht").
+- **In prose, in the file as written.**  The word is not touching code, a path, a
+  file name or markup in the file ("`.env`", "docker-compose.yml", a link that ends
+  inside the word), and the file holds it literally (no entity or escape in it).
+
+Figures behind these choices are in README.md (fix safety).
+"""
+
+from __future__ import annotations
+
+from lint.lexicon import lexicon
+from lint.spelling.evidence import ArticleEvidence, RunEvidence
+from lint.spelling.suggest import Candidate
+
+# a correction a word the web uses may still be a misspelling of, when the web writes it far more often
+WEB_KINDS = frozenset({"a doubled letter", "a letter not doubled", "swapped letters"})
+WEB_GAP = 1.8  # Zipf steps between the word and its correction (about 60 times as frequent)
+WEB_MAX = 3.2  # above this the web writes the word too often for it to be a mere slip ("alright")
+# slips typical enough to be the one meant in a short word
+SHORT_KINDS = frozenset(
+    {"swapped letters", "a doubled letter", "a letter not doubled", "a neighbouring key", "an extra neighbouring key"}
+)
+# … and, when the correction is a very common word ("befor", "comeing"), a vowel too many or too few
+VOWEL_KINDS = frozenset({"an extra vowel", "a missing vowel"})
+VERY_COMMON = 5.0
+SHORT = 8  # letters
+MIN_LENGTH = 5  # shorter words are one letter from too many others ("sys" / "says", "env" / "end") …
+SWAP_LENGTH = 4  # … but two letters swapped in a very common word ("taht", "wiht") is that word
+REPEAT_MAX = 2.5  # … and the web seldom writes ("taht" 2.2; a trade's own word is written more)
+WEB_FAR = 3.5  # a typical slip of a word the web writes this many Zipf steps more often ("abouy", "taht")
+CORRECTION_ZIPF = 3.5  # a common word
+MARGIN = 1.5  # how far the correction must rank above the next candidate
+# characters that, touching a word in the file, say it is code, a path or markup, not prose
+CODE_BEFORE = set("`./\\_@#$%&*=<[{|~^+-:")
+CODE_AFTER = set("`/\\_@#$%&*=>]}|~^+([-")  # a hyphen after: the first part of a compound ("researchy-type")
+
+
+def why_unsafe(
+    word: str,
+    capitalised: bool,
+    ranked: list[Candidate],
+    article: ArticleEvidence,
+    run: RunEvidence | None,
+    derived: tuple[str, str] | None,
+    compound: tuple[str, str] | None,
+    lang: str,
+) -> str:
+    """ "" when the first of ``ranked`` (the corrections, best first) is a safe fix for ``word``, else why not."""
+    if capitalised:
+        return "capitalised: it may be a name (names are fixed only from the house glossary)"
+    if not word.isascii() or not word.isalpha():
+        return "letters outside a-z: it may be another language's word"
+    if lang != "en":
+        return "safe fixes are made in English only"
+    if not ranked:
+        return "no correction"
+    best = ranked[0]
+    swap = best.kind == "swapped letters" and best.zipf >= VERY_COMMON and len(word) >= SWAP_LENGTH
+    if len(word) < MIN_LENGTH and not swap:
+        return f"shorter than {MIN_LENGTH} letters: one letter from too many words"
+    if best.distance != 1 or " " in best.word or best.kind in ("", "a missing space") or not best.listed:
+        return "the correction is not one plain edit to a dictionary word"
+    lx = lexicon(lang)
+    if best.zipf < CORRECTION_ZIPF:
+        return f"the correction '{best.word}' is not a common word"
+    # two letters swapped is one slip, less than any two edits ("taht": "that", not "the")
+    rival = next((c for c in ranked[1:] if c.distance == 1 or best.kind != "swapped letters"), None)
+    if rival is not None and best.rank - rival.rank < MARGIN:
+        return f"'{rival.word}' is nearly as likely"
+    typical = best.kind in SHORT_KINDS or (best.kind in VOWEL_KINDS and best.zipf >= VERY_COMMON)
+    if len(word) < SHORT and not typical:
+        return f"a short word, and {best.kind} is no typical slip"
+    z = lx.zipf(word)
+    kinds = WEB_KINDS | {"a missing letter"} if len(word) >= SHORT else WEB_KINDS  # "goverment"
+    misspelling = best.kind in kinds and z <= WEB_MAX and best.zipf - z >= WEB_GAP
+    if z > 0 and not misspelling and not (typical and best.zipf - z >= WEB_FAR):
+        return f"the web uses '{word}' (Zipf {z:.1f})"
+    if (derived or compound) and best.kind not in WEB_KINDS:  # "stoped" is no coinage from "stop"
+        return "made from words the web uses"
+    # written again, here or in other articles: on purpose, unless it is a known kind of misspelling
+    # ("goverment") or a typical slip of a very common word that no trade writes ("taht", "mroe")
+    if misspelling or (typical and best.zipf >= VERY_COMMON and z <= REPEAT_MAX):
+        return ""
+    use = article.of(word)
+    if len(use.lower_contexts) > 1 or use.capital_contexts:
+        return "the article writes it in more than one sentence"
+    if run is not None and run.as_lower[word.lower()] + run.as_capital[word.lower()] > 1:
+        return "other articles of the run write it"
+    return ""
+
+
+def in_prose(source: str, start: int, end: int) -> bool:
+    """True when the file characters touching ``source[start:end]`` are prose, not code or markup."""
+    before = source[start - 1] if start > 0 else " "
+    after = source[end] if end < len(source) else " "
+    if before in CODE_BEFORE or after in CODE_AFTER or before.isalnum() or after.isalnum():
+        return False
+    # a file name or a dotted identifier: "docker-compose.yml", "site.url"
+    return not (after == "." and end + 1 < len(source) and source[end + 1].isalnum())

@@ -1,0 +1,128 @@
+"""Fix tiers: ``--fix`` applies only what cannot be wrong; the rest is a suggestion (``--unsafe-fixes``).
+
+The words below are real: the "never" table holds words that a published site wrote on
+purpose and that an earlier copydesk "corrected" (18F's blog, a programming-language news
+site, a project blog); the "always" table holds real slips from the same sites and from
+lists of common misspellings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HEAD = "---\ntitle: Notes from the team\ndate: 2026-02-01\n---\n\n"
+
+# (sentence, the word): the word is the writer's, whatever it is one letter from
+NEVER_FIXED = (
+    ("You'll hardcode less, and move more into configuration.", "hardcode"),  # hardcore
+    ("In 1970 the paper by Codd changed databases.", "Codd"),  # Code
+    ("This prevents cruft accumulating in sandbox environments.", "cruft"),  # craft
+    ("We used the utility mixins for spacing.", "mixins"),  # mixing
+    ("The product owner or their designee gives final approval.", "designee"),  # designed
+    ("Some big refactors within the system might take weeks.", "refactors"),  # reactors
+    ("So I gave it a shot. And voila, here I am.", "voila"),  # viola
+    ("We publish how-tos and tutorials on the blog.", "tos"),  # to
+    ("Set up an environment file (`.env`) with the password.", "env"),  # end
+    ("Then connect as the user `sys` to grant access.", "sys"),  # says
+    ("Esta mañana pondré música y trabajaré en resolver unos problemas técnicos del prototipo.", "trabajaré"),
+    ("The contract went to Vencore Services and Solutions.", "Vencore"),  # Encore
+    ("Thanks to the committers who reviewed the patches.", "committers"),  # committees
+    ("Version numbers follow semver from now on.", "semver"),  # server
+    ("The reader checks the endian order of the bytes.", "endian"),  # indian
+    ("The program writes its report to stdio when asked.", "stdio"),  # studio
+    ("The library now speaks quic as well as plain HTTP.", "quic"),  # quick
+    ("The release was prepared by Joyee and the team.", "Joyee"),  # Joyce
+    ("Humans are natural pattern matchers, and even toddlers learn.", "matchers"),  # matches
+    ("Having multiple expertises represented serves the team.", "expertises"),  # expertise
+    ("We do mostly researchy-type things for the projects.", "researchy"),  # research
+    ("Open the docker-compose.yml file and edit it.", "compose"),
+)
+
+# (sentence, the slip, its correction): one word only could be meant
+ALWAYS_FIXED = (
+    ("You can work on mockups or detailed deisgn suggestions.", "deisgn", "design"),
+    ("A tester or auality assurance person is a customer.", "auality", "quality"),
+    ("If you need somenthing as simple as a web server, use it.", "somenthing", "something"),
+    ("We love when we're able to contribure to open source projects.", "contribure", "contribute"),
+    ("The work has inspiried other agencies.", "inspiried", "inspired"),
+    ("Two of our enginners share how to advocate for tools.", "enginners", "engineers"),
+    ("If you made any changes and commited them, push them.", "commited", "committed"),
+    ("The goverment announced a new budget on Tuesday.", "goverment", "government"),
+    ("He said taht the talks would go on.", "taht", "that"),
+    ("Officials stoped the convoy at the border.", "stoped", "stopped"),
+)
+
+
+def _check(cli: Any, tmp_path: Path, sentence: str) -> tuple[Path, list[dict[str, Any]]]:
+    path = tmp_path / "post.md"
+    path.write_text(HEAD + sentence + "\n", encoding="utf-8")
+    return path, cli("check", "--format", "json", "--select", "spelling", path).diagnostics
+
+
+@pytest.mark.parametrize(("sentence", "word"), NEVER_FIXED)
+def test_a_word_written_on_purpose_is_never_fixed(cli: Any, tmp_path: Path, sentence: str, word: str) -> None:
+    path, found = _check(cli, tmp_path, sentence)
+    assert not [d for d in found if d["fixable"]]
+    before = path.read_bytes()
+    result = cli("check", "--fix", path)
+    assert path.read_bytes() == before
+    assert "fixed" not in result.err
+
+
+@pytest.mark.parametrize(("sentence", "slip", "meant"), ALWAYS_FIXED)
+def test_a_slip_only_one_word_could_be_is_fixed(cli: Any, tmp_path: Path, sentence: str, slip: str, meant: str) -> None:
+    path, found = _check(cli, tmp_path, sentence)
+    safe = [d for d in found if d["fixable"]]
+    assert [d["fix"] for d in safe] == [{"replacement": meant, "applicability": "safe"}]
+    result = cli("check", "--fix", path)
+    assert path.read_text(encoding="utf-8") == HEAD + sentence.replace(slip, meant) + "\n"
+    assert "fixed 1 finding in 1 file" in result.err
+
+
+def test_an_unsafe_fix_is_a_suggestion_that_says_why_and_unsafe_fixes_applies_it(cli: Any, tmp_path: Path) -> None:
+    path, found = _check(cli, tmp_path, "Obviously, you can't hardcode the entire internet into a big list.")
+    [d] = found
+    assert d["suggestions"][0] == "hardcore"
+    assert d["fixable"] is False
+    assert d["fix"]["applicability"] == "unsafe"
+    assert "the web uses 'hardcode'" in d["fix"]["why_unsafe"]
+    text = cli("check", path)
+    assert "fix:" not in text.out and "suggestions: hardcore" in text.out
+    diff = cli("check", "--diff", "--unsafe-fixes", path)
+    assert "+Obviously, you can't hardcore" in diff.out
+    assert "1 of them unsafe (--unsafe-fixes)" in diff.err
+    assert "hardcode" in path.read_text(encoding="utf-8")  # --diff writes nothing
+    assert cli("check", "--fix", path).code == 1  # still reported, nothing written
+    assert "hardcode" in path.read_text(encoding="utf-8")
+    cli("check", "--fix", "--unsafe-fixes", path)
+    assert "hardcore" in path.read_text(encoding="utf-8")
+
+
+def test_unsafe_fixes_alone_is_a_usage_error(cli: Any, tmp_path: Path) -> None:
+    path, _ = _check(cli, tmp_path, "Fine words.")
+    result = cli("check", "--unsafe-fixes", path)
+    assert result.code == 2
+    assert "--unsafe-fixes goes with --fix or --diff" in result.err
+
+
+@pytest.mark.parametrize(
+    ("sentence", "safe"),
+    (
+        ("Are they one in the same? Nobody knows.", True),
+        ("“Are they one in the same?” she asked.", False),  # the speaker's words
+        ("She said ‘Alright, let’s do the research.’", False),
+        ('He said "it is one in the same" and left.', False),
+        ("It will be alright.", False),  # a house preference, not an error
+    ),
+)
+def test_a_house_term_is_fixed_outside_quotations_and_only_when_it_is_an_error(
+    cli: Any, tmp_path: Path, sentence: str, safe: bool
+) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(HEAD + sentence + "\n", encoding="utf-8")
+    [d] = cli("check", "--format", "json", "--select", "terms", path).diagnostics
+    assert d["fixable"] is safe
+    assert d["fix"]["applicability"] == ("safe" if safe else "unsafe")
