@@ -608,3 +608,24 @@ def test_variant_rules_go_both_ways(gb: str, us: str) -> None:
 def test_variant_rules_leave_plain_words_alone(word: str) -> None:
     assert american(word) == []
     assert british(word) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged_words"),
+    (
+        ("We built it on [thoughtbot](https://thoughtbot.com/)'s Bourbon.", []),
+        ("See how [pylint](http://www.pylint.org/) does it.", []),
+        ('The scanner <a href="https://github.com/18F/pshtt">pshtt</a> runs daily.', []),
+        ("We chose [git-seekret][1].\n\n[1]: https://github.com/cloudflare/git-seekret", []),
+        # the address says nothing of a word it does not spell
+        ("Read the [deisgn notes](https://example.org/notes) first.", ["deisgn"]),
+        ("We chose thoughtbot for the grid.", ["thoughtbot"]),
+    ),
+)
+def test_a_word_the_link_address_spells_is_the_name_of_what_it_links_to(
+    cli: Any, tmp_path: Path, body: str, flagged_words: list[str]
+) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(f"---\ntitle: Notes\ndate: 2026-02-01\n---\n\n{body}\n", encoding="utf-8")
+    found = cli("check", "--format", "json", "--select", "spelling", path).diagnostics
+    assert [d["message"].split("'")[1] for d in found] == flagged_words

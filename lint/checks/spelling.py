@@ -34,6 +34,7 @@ from lint.diagnostics import Edit, Finding, Severity
 from lint.lexicon import SPELLCHECKER_LANGUAGES, base_language, language_code, lexicon, normal, straight
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
+from lint.spelling.links import Links, links
 from lint.spelling.safety import in_prose
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
@@ -331,6 +332,7 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
     run_evidence = state.run_evidence if state.run_evidence.articles else None
     decided: list[Decision] = []
     pending: list[tuple[Text, Token]] = []
+    linked: Links | None = None  # the article's links, read when a word first needs them
     for text, toks in texts:
         if not toks:
             continue
@@ -375,6 +377,11 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
                     continue
             if tok.compound and (lx.known(tok.compound) or lx.zipf(tok.compound) >= 3.0):
                 decided.append(Decision(text, tok, "", (f"part of '{tok.compound}'",)))
+                continue
+            if linked is None:
+                linked = links(article.source)
+            if linked.names(*text.span(tok.start, tok.end), tok.text):
+                decided.append(Decision(text, tok, "", ("the link's address spells it: the name of what it links to",)))
                 continue
             pending.append((text, tok))
     ceilings: dict[int, float] = {}
