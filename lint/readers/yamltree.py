@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from lint.article import Node
+from lint.article import Node, string_node
 from lint.text import Text, align
 
 try:  # libyaml is much faster where it is installed
@@ -92,6 +92,8 @@ def _convert(node: yaml.Node, source: str, base: int, path: str) -> Node:
     if isinstance(value, str):
         raw = source[s:e]
         text = align(path, value, raw, s, single_quoted=node.style == "'", escapes=node.style == '"')
+        if node.style in ("'", '"'):
+            return string_node(value, s, e, text)
     return Node(value, s, e, text=text)
 
 
