@@ -355,3 +355,16 @@ def test_credits_links_and_abbreviations(
     got = cli_rows(cli, post(tmp_path, body=body))
     assert got[0][0] == "sources.missing"
     assert got[1:] == expected
+
+
+def test_a_real_jekyll_post_with_a_tag_string_and_a_source_slug_is_clean(cli: Any, tmp_path: Path) -> None:
+    """An 18F post (tests/fixtures/schema/18f, CC0) written the other ways Jekyll allows."""
+    real = Path(__file__).parent / "fixtures" / "schema" / "18f" / "2015-03-19-18f-by-the-numbers.md"
+    text = real.read_text(encoding="utf-8")
+    text = text.replace("tags:\n- how we work\n", 'tags: how-we-work culture\nsource: "gsa"\nagency: gsa\n')
+    text = text.replace("authors:\n- melody\n- kate\n- erica\n", "authors: melody\n")
+    assert 'source: "gsa"' in text and "authors: melody" in text
+    path = tmp_path / real.name
+    path.write_text(text, encoding="utf-8")
+    result = cli("check", "--format", "json", "--select", "schema,sources", path)
+    assert result.diagnostics == []
