@@ -45,6 +45,15 @@ class Node:
         return node
 
 
+def string_node(value: str, start: int, end: int, text: Text) -> Node:
+    """A quoted string's node: it spans the characters of the value, not the quotes around them, so a
+    finding on ``source: "doj"`` points at ``doj`` (escapes and doubled quotes included: ``"\\"doj"`` begins
+    at the backslash).  An empty string spans its quotes: there is nothing else to point at."""
+    if value:
+        start, end = text.span(0, len(value))
+    return Node(value, start, end, text=text)
+
+
 @dataclass
 class FAQItem:
     question: Text | None

@@ -21,6 +21,9 @@ The nearest ``copydesk.toml``, ``.copydesk.toml`` or ``pyproject.toml`` holding 
     [tool.copydesk.severity]               # error, warning or info, by rule id prefix
     "sources" = "warning"
 
+    [tool.copydesk.sources]                # the metadata keys that hold citations
+    keys = ["sources", "references"]
+
 The file is validated by ``schemas/config.schema.json``.  Every mistake is
 reported at once, each with the file, line and column of the key or value
 concerned, and the run stops with exit status 2.

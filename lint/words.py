@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint.sentences import ends_sentence
 from lint.text import Text
 
 # letters with inner apostrophes or hyphens: "Sa'ar", "don't", "Israel-Azerbaijan" (split on hyphens later)
@@ -15,6 +16,7 @@ from lint.text import Text
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 CLOSERS = "'\"”’)]*_"
 LINE_MARKUP = re.compile(r"\s*(?:[-*+>#|]+|\d{1,3}[.)])?\s*")
+STOP_GAP = re.compile(r"\.[ \t]*(?:\n[ \t]*)?")  # a full stop, then a space or a line wrapped in a paragraph
 
 
 class Word(NamedTuple):
@@ -55,7 +57,11 @@ def words(text: Text) -> Iterator[Word]:
     last = 0
     for m in WORD.finditer(value):
         starts = last == 0 and not any(ch.isalnum() for ch in value[: m.start()])
-        starts = starts or starts_sentence(value[last : m.start()])
+        gap = value[last : m.start()]
+        if not starts and starts_sentence(gap):
+            # "Dr. Watts", "the U.S. Census": a stop after an abbreviation does not end the sentence
+            # and a stop inside a word ("U.S", "a.m") ends nothing
+            starts = not STOP_GAP.fullmatch(gap) or (gap != "." and ends_sentence(value, last))
         yield Word(m.group(), m.start(), m.end(), starts)
         last = m.end()
 

@@ -217,7 +217,7 @@ def test_every_check_can_be_configured() -> None:
         pytest.param(
             "pyproject.toml",
             '[tool.copydesk]\nselect = ["schema"]\n\n[tool.copydesk.checks]\nschema = true\nnames = "no"\n',
-            "pyproject.toml:6:9: tool.copydesk.checks.names: should be true or false, not the string 'no'",
+            "pyproject.toml:6:10: tool.copydesk.checks.names: should be true or false, not the string 'no'",
             id="nested-table",
         ),
         pytest.param(
@@ -241,19 +241,19 @@ def test_every_check_can_be_configured() -> None:
         pytest.param(
             "copydesk.toml",
             'date_order = "dym"\n',
-            "copydesk.toml:1:14: date_order: 'dym' is not one of 'dmy', 'mdy', 'ymd'",
+            "copydesk.toml:1:15: date_order: 'dym' is not one of 'dmy', 'mdy', 'ymd'",
             id="enum",
         ),
         pytest.param(
             "copydesk.toml",
             'language = "English"\n',
-            "copydesk.toml:1:12: language: 'English' is not valid (a language code such as en, en-US, en-GB, fr)",
+            "copydesk.toml:1:13: language: 'English' is not valid (a language code such as en, en-US, en-GB, fr)",
             id="language",
         ),
         pytest.param(
             "pyproject.toml",
             '[tool.copydesk]\nseverity = { schema = "warning", spelling = "loud" }\n',
-            "pyproject.toml:2:45: tool.copydesk.severity.spelling: 'loud' is not one of 'error', 'warning', 'info'",
+            "pyproject.toml:2:46: tool.copydesk.severity.spelling: 'loud' is not one of 'error', 'warning', 'info'",
             id="inline-table",
         ),
         pytest.param(
@@ -265,19 +265,19 @@ def test_every_check_can_be_configured() -> None:
         pytest.param(
             "copydesk.toml",
             'select = ["schema", "sourcs"]\n',
-            "copydesk.toml:1:21: select[1]: 'sourcs' names no check; did you mean 'sources'?",
+            "copydesk.toml:1:22: select[1]: 'sourcs' names no check; did you mean 'sources'?",
             id="select-prefix",
         ),
         pytest.param(
             "copydesk.toml",
             '# words\nvocabulary = ["words.txt"]\n',
-            "copydesk.toml:2:15: vocabulary[0]: file 'words.txt' not found",
+            "copydesk.toml:2:16: vocabulary[0]: file 'words.txt' not found",
             id="missing-vocabulary",
         ),
         pytest.param(
             "copydesk.toml",
             'schema = "team.json"\n',
-            "copydesk.toml:1:10: schema: schema file 'team.json' not found",
+            "copydesk.toml:1:11: schema: schema file 'team.json' not found",
             id="missing-schema",
         ),
         pytest.param(
@@ -305,7 +305,7 @@ def test_every_mistake_is_reported_at_once_in_file_order(cli: Any, project: Path
     assert [line.removeprefix(f"{config.resolve()}:").split(": ")[:2] for line in lines] == [
         ["1:12", "language"],
         ["2:1", "languag"],
-        ["5:9", "checks.names"],
+        ["5:10", "checks.names"],
     ]
 
 

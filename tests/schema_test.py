@@ -98,7 +98,7 @@ OK = ("title: Council votes on the budget", "date: 2021-03-05")
         ),
         pytest.param(
             front("title: Budget", 'date: "2021-13-01"'),
-            [("schema.format", 3, 7, "date: '2021-13-01' is not a real date (there is no month 13)")],
+            [("schema.format", 3, 8, "date: '2021-13-01' is not a real date (there is no month 13)")],
             id="month-13",
         ),
         pytest.param(
@@ -142,8 +142,8 @@ OK = ("title: Council votes on the budget", "date: 2021-03-05")
             id="author-list-item",
         ),
         pytest.param(
-            front(*OK, "tags: politics"),
-            [("schema.type", 4, 7, "tags: should be a list, not the text 'politics'")],
+            front(*OK, "tags: {politics: true}"),
+            [("schema.type", 4, 7, "tags: should be text or a list, not a set of fields (politics)")],
             id="tags-not-a-list",
         ),
         pytest.param(
@@ -199,7 +199,7 @@ def test_every_problem_is_reported_in_file_order() -> None:
 def test_json_article_places_the_value() -> None:
     source = json.dumps({"title": "Budget", "date": "2021-02-30", "faq": [{"question": "Q?", "answer": 42}]}, indent=2)
     assert findings(source, "json") == [
-        ("schema.format", 3, 11, "date: '2021-02-30' is not a real date (February 2021 has 28 days)"),
+        ("schema.format", 3, 12, "date: '2021-02-30' is not a real date (February 2021 has 28 days)"),
         ("schema.type", 7, 17, "FAQ 1, answer: should be text, not the number 42"),
     ]
 
@@ -428,3 +428,89 @@ def test_every_rule_is_documented() -> None:
     assert schema.__doc__ is not None
     for rule in schema.RULES:
         assert f"``{rule}``" in schema.__doc__
+
+
+# -- list-ish keys take one value or a list, as Jekyll does ---------------------------------------
+
+NOT_ALLOWED = "is not one of the allowed values (security, privacy)"
+NOT_LOWER = "is not in the expected form (it should match ^[a-z]+$)"
+TEAM_LISTS = {
+    "type": "object",
+    "properties": {
+        "tags": {"type": "array", "items": {"enum": ["security", "privacy"]}},
+        "categories": {"type": "array", "maxItems": 1},
+        "authors": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]+$"}},
+        "title": {"type": "array"},
+    },
+}
+
+
+def cli_rows(cli: Any, path: Path, *args: str) -> list[Row]:
+    result = cli("check", "--format", "json", "--select", "schema", *args, path)
+    return [(d["rule"], d["line"], d["column"], d["message"]) for d in result.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    (
+        ("tags: security", []),
+        ("tags: security privacy", []),
+        ("tags: [security, privacy]", []),
+        ("categories: news", []),
+        ("keywords: cloud", []),
+        ("tags: 42", [("schema.type", 4, 7, "tags: should be text or a list, not the number 42")]),
+    ),
+)
+def test_default_schema_takes_tags_as_text_or_a_list(cli: Any, tmp_path: Path, line: str, expected: list[Row]) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(front(*OK, line), encoding="utf-8")
+    assert cli_rows(cli, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    (
+        ("tags: security", []),
+        ("tags: security privacy", []),  # two tags, as Jekyll splits them
+        ("authors: porta", []),
+        ("tags: security cloud", [("schema.enum", 2, 16, f"tag 2: 'cloud' {NOT_ALLOWED}")]),
+        ('tags: "security cloud"', [("schema.enum", 2, 17, f"tag 2: 'cloud' {NOT_ALLOWED}")]),
+        ("categories: news tech", [("schema.length", 2, 13, "categories: 2 items, at most 1")]),
+        ("authors: Ana Ruiz", [("schema.invalid", 2, 10, f"author 1: the text 'Ana Ruiz' {NOT_LOWER}")]),
+        ("title: X", [("schema.type", 2, 8, "title: should be a list, not the text 'X'")]),  # not a list-ish key
+    ),
+)
+def test_a_team_schema_that_wants_lists_takes_text_too(
+    cli: Any, tmp_path: Path, line: str, expected: list[Row]
+) -> None:
+    (tmp_path / "team.schema.json").write_text(json.dumps(TEAM_LISTS), encoding="utf-8")
+    (tmp_path / "copydesk.toml").write_text('schema = "team.schema.json"\n', encoding="utf-8")
+    path = tmp_path / "post.md"
+    path.write_text(f"---\n{line}\n---\n\nThe body.\n", encoding="utf-8")
+    assert cli_rows(cli, path, "--config", str(tmp_path / "copydesk.toml")) == expected
+
+
+# -- a finding on a quoted value points at the value, not at its opening quote ---------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    (
+        ("plain.md", "---\ntitle: X\ndate: 2021-13-01\n---\n", (3, 7)),
+        ("double.md", '---\ntitle: X\ndate: "2021-13-01"\n---\n', (3, 8)),
+        ("single.md", "---\ntitle: X\ndate: '2021-13-01'\n---\n", (3, 8)),
+        ("escaped.md", '---\ntitle: X\ndate: "\\u0032021-13-01"\n---\n', (3, 8)),  # at the escape
+        ("spaced.md", '---\ntitle: X\ndate:    "2021-13-01"   \n---\n', (3, 11)),
+        ("toml.md", '+++\ntitle = "X"\ndate = "2021-13-01"\n+++\n', (3, 9)),
+        ("article.json", '{"title": "X",\n "date": "2021-13-01"}\n', (2, 11)),
+    ),
+)
+def test_a_finding_on_a_quoted_value_points_at_the_value(
+    cli: Any, tmp_path: Path, name: str, content: str, expected: tuple[int, int]
+) -> None:
+    path = tmp_path / name
+    path.write_text(content + "\nThe body.\n" if name.endswith(".md") else content, encoding="utf-8")
+    result = cli("check", "--format", "json", "--select", "schema", path)
+    (d,) = result.diagnostics
+    assert (d["rule"], d["line"], d["column"]) == ("schema.format", *expected)
+    assert d["end_column"] - d["column"] == len("2021-13-01") or name == "escaped.md"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,8 +111,9 @@ def test_a_sources_section_in_a_markdown_body_counts(section: str) -> None:
 def test_entries_that_are_neither_link_nor_citation(entry: str, bad: bool) -> None:
     article = markdown(source_lines=[entry])
     got = [place(article, f) for f in findings(article)]
-    if bad:
-        assert got == [("sources.invalid", 5, 5, entry)]
+    if bad:  # on the value, not on its quotes
+        quoted = entry.startswith('"')
+        assert got == [("sources.invalid", 5, 6 if quoted else 5, entry[1:-1] if quoted else entry)]
     else:
         assert got == []
 
@@ -214,3 +217,154 @@ def test_unreadable_metadata_is_not_also_missing_sources() -> None:
     article = read_text("a.md", '---\ntitle: "unclosed\n---\n\nReports indicate a deal.\n', "markdown")
     assert article.problems
     assert findings(article) == []
+
+
+# -- through the command line: what an editor sees ------------------------------------------------
+
+
+def cli_rows(cli: Any, path: Path, *args: str) -> list[tuple[str, int, int, str]]:
+    """(rule, line, column, the text under the finding) of the sources findings for ``path``."""
+    result = cli("check", "--format", "json", "--select", "sources", *args, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out = []
+    for d in result.diagnostics:
+        line = lines[d["line"] - 1]
+        end = d["end_column"] if d["end_line"] == d["line"] else len(line) + 1
+        out.append((d["rule"], d["line"], d["column"], line[d["column"] - 1 : end - 1]))
+    return out
+
+
+def post(tmp_path: Path, *front_lines: str, body: str = BODY) -> Path:
+    path = tmp_path / "post.md"
+    lines = ["---", "title: Bike lanes", "date: 2026-03-14", *front_lines, "---", "", body, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("front_lines", "expected"),
+    (
+        # a slug into the site's own registry is a reference, not an invalid citation
+        (('source: "doj"',), []),
+        (("source: doj",), []),
+        (("sources: [doj, gsa-18f]",), []),
+        (("sources:", "  - 'usds'"), []),
+        # other keys of the site are never citations
+        (("sources: [doj]", "authors: [porta]", "agency: gsa", "component: civil-rights"), []),
+        # stand-ins stay invalid, pointed at the value and not at its quote
+        (('source: "tbd"',), [("sources.invalid", 4, 10, "tbd")]),
+        (("source: 'see above'",), [("sources.invalid", 4, 10, "see above")]),
+        (('sources: ["\\"TBD\\""]',), [("sources.invalid", 4, 12, '\\"TBD\\"')]),
+        (("sources: ['link ''here''']",), [("sources.invalid", 4, 12, "link ''here''")]),
+        (("sources: ['''TBD''']",), [("sources.invalid", 4, 12, "''TBD''")]),  # begins with a quote
+        (('sources: ["reuters report"]',), [("sources.invalid", 4, 12, "reuters report")]),
+    ),
+)
+def test_slugs_are_references_and_findings_point_at_the_value(
+    cli: Any, tmp_path: Path, front_lines: tuple[str, ...], expected: list[tuple[str, int, int, str]]
+) -> None:
+    assert cli_rows(cli, post(tmp_path, *front_lines)) == expected
+
+
+def test_an_invalid_citation_gets_an_example_that_fits_any_site(cli: Any, tmp_path: Path) -> None:
+    result = cli("check", "--format", "json", "--select", "sources", post(tmp_path, "sources: [TBD]"))
+    (d,) = result.diagnostics
+    assert d["message"] == (
+        "“TBD” names no source: give a link, or a citation naming who published it and when (“Publisher, title, date”)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("keys", "front_lines", "expected"),
+    (
+        # the configured key is read ...
+        ('["citations"]', ("citations: [TBD]",), [("sources.invalid", 4, 13, "TBD")]),
+        ('["citations"]', ("citations: [https://example.org/a]",), []),
+        # ... and the default ones are not: "source" here is the site's component
+        ('["citations"]', ("source: TBD",), [("sources.missing", 1, 1, "---")]),
+        # the first key present wins
+        ('["citations", "sources"]', ("sources: [TBD]", "citations: [https://example.org/a]"), []),
+    ),
+)
+def test_the_keys_that_hold_citations_are_configurable(
+    cli: Any, tmp_path: Path, keys: str, front_lines: tuple[str, ...], expected: list[tuple[str, int, int, str]]
+) -> None:
+    config = tmp_path / "copydesk.toml"
+    config.write_text(f"[sources]\nkeys = {keys}\n", encoding="utf-8")
+    assert cli_rows(cli, post(tmp_path, *front_lines), "--config", str(config)) == expected
+
+
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    (
+        ("[]", "2:8: sources.keys: [] should be non-empty"),
+        ('"sources"', "2:9: sources.keys: should be a list, not the string 'sources'"),
+        ('[""]', "2:9: sources.keys[0]: is empty"),
+    ),
+)
+def test_a_bad_keys_setting_stops_the_run(cli: Any, tmp_path: Path, keys: str, message: str) -> None:
+    config = tmp_path / "copydesk.toml"
+    config.write_text(f"[sources]\nkeys = {keys}\n", encoding="utf-8")
+    result = cli("check", "--config", config, post(tmp_path))
+    assert result.code == 2
+    assert f"copydesk.toml:{message}\n" in result.err
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    (
+        # credits are not claims
+        ("Reported by Keita Yamaguchi.", []),
+        ("Reported by Keita Yamaguchi and Ann Lee in Tokyo.", []),
+        ("*Written by Ann Lee. Thanks to the team at Acme Inc. for the photos.*", []),
+        ("Contributed by Bob Hart.", []),
+        ("Thanks to Dr. Watts, according to whom the data was shared.", []),
+        ("Photo: Reuters", []),
+        ("The bridge at dawn (Credit: wire services).", []),
+        ("The bridge at dawn (Photo: Reuters/Reported by Jo Bloggs).", []),
+        # a linked attribution has its source
+        ("The audit, [according to the GAO](https://gao.gov/products/x), found gaps.", []),
+        ('The audit, <a href="https://gao.gov/x">according to the GAO</a>, found gaps.', []),
+        # a credit ends at its comma: the claim after it is still one
+        (
+            "Thanks to the team, officials suggest more will follow.",
+            [("sources.unattributed", 6, 21, "officials suggest")],
+        ),
+        ("It was reported by the Guardian.", [("sources.unattributed", 6, 1, "It was reported")]),
+        # abbreviations do not end the sentence
+        ("According to Dr. Watts, the plan works.", [("sources.unattributed", 6, 1, "According to Dr. Watts")]),
+        ("The plan works, according to Mr. Li.", [("sources.unattributed", 6, 17, "according to Mr. Li")]),
+        (
+            "Growth slowed, according to the U.S. Census Bureau.",
+            [("sources.unattributed", 6, 16, "according to the U.S. Census Bureau")],
+        ),
+        ("According to Prof. Li, it works.", [("sources.unattributed", 6, 1, "According to Prof. Li")]),
+        # the sentence of a link runs past an abbreviation
+        ("According to Dr. Watts of [the institute](https://example.org/i), it works.", []),
+        ("According to St. Mary's [annual report](https://example.org/r), it grew.", []),
+        # ... and a link in the next sentence is not this one's
+        (
+            "Officials suggest a rise at 9 a.m. The [minutes](https://example.org/m) follow.",
+            [("sources.unattributed", 6, 1, "Officials suggest")],
+        ),
+    ),
+)
+def test_credits_links_and_abbreviations(
+    cli: Any, tmp_path: Path, body: str, expected: list[tuple[str, int, int, str]]
+) -> None:
+    got = cli_rows(cli, post(tmp_path, body=body))
+    assert got[0][0] == "sources.missing"
+    assert got[1:] == expected
+
+
+def test_a_real_jekyll_post_with_a_tag_string_and_a_source_slug_is_clean(cli: Any, tmp_path: Path) -> None:
+    """An 18F post (tests/fixtures/schema/18f, CC0) written the other ways Jekyll allows."""
+    real = Path(__file__).parent / "fixtures" / "schema" / "18f" / "2015-03-19-18f-by-the-numbers.md"
+    text = real.read_text(encoding="utf-8")
+    text = text.replace("tags:\n- how we work\n", 'tags: how-we-work culture\nsource: "gsa"\nagency: gsa\n')
+    text = text.replace("authors:\n- melody\n- kate\n- erica\n", "authors: melody\n")
+    assert 'source: "gsa"' in text and "authors: melody" in text
+    path = tmp_path / real.name
+    path.write_text(text, encoding="utf-8")
+    result = cli("check", "--format", "json", "--select", "schema,sources", path)
+    assert result.diagnostics == []

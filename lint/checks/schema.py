@@ -36,6 +36,12 @@ empty ``sources`` list (``minItems``, a blank value), a ``sources`` field the
 schema requires, or an empty or blank FAQ answer (``minLength``, ``pattern``,
 no value).  A ``sources`` value of the wrong type (a number, say) is still
 reported here.
+
+List-ish keys take one value or a list, as Jekyll does: ``tags: security`` is
+the list ``[security]`` (``tags: security privacy`` two tags, as Jekyll splits
+tags and categories on spaces), so a schema that wants a list of ``tags``,
+``categories``, ``keywords``, ``authors``, ``redirect_from`` or ``aliases`` is
+satisfied by text, and its rules for the items apply to the words.
 """
 
 from __future__ import annotations
@@ -74,6 +80,11 @@ RULES: dict[str, tuple[Severity, str]] = {
     "schema.length": (Severity.WARNING, "A value is too long or too short, or a list has too many or too few items."),
     "schema.invalid": (Severity.ERROR, "The metadata breaks another rule of the schema."),
 }
+
+# keys a site may write as one value or as a list (see _as_lists); Jekyll splits tags and categories
+# written as text on spaces
+LIST_KEYS = frozenset({"tags", "categories", "keywords", "authors", "redirect_from", "aliases"})
+SPLIT_KEYS = frozenset({"tags", "categories"})
 
 # the checks that report an empty sources list and an empty FAQ answer: see the module docstring
 SOURCES_OWNER = "sources"
@@ -305,8 +316,12 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
 
 def check(article: Article, run: Run) -> Iterable[Finding]:
     schema = schema_for(run)
+    instance = _instance(article)
     try:
-        errors = list(schema.validator.iter_errors(_instance(article)))
+        errors = list(schema.validator.iter_errors(instance))
+        listed = _as_lists(instance, errors)
+        if listed is not instance:
+            errors = list(schema.validator.iter_errors(listed))
     except Unresolvable as exc:
         raise FatalError(f"{schema.path}: cannot resolve a $ref in the article schema: {exc}") from None
     place = Placer(article)
@@ -326,6 +341,32 @@ def _instance(article: Article) -> Any:
     if tree is not None and tree.value is not None and not isinstance(tree.value, dict):
         return tree.value  # front matter that is a list or a lone value: the schema says what is wrong
     return article.meta
+
+
+def _as_lists(instance: Any, errors: Sequence[ValidationError]) -> Any:
+    """``instance`` with the one-value lists a site may write as text made lists, as Jekyll reads them.
+
+    ``tags: security`` is ``tags: [security]`` to Jekyll (``tags: security privacy`` two tags): where
+    the schema wants a list for one of :data:`LIST_KEYS` and the article gives text, the text is read
+    as the list.  The same ``instance`` when there is nothing to read so.
+    """
+    if not isinstance(instance, dict):
+        return instance
+    wanted = set()
+    for err in errors:
+        path = tuple(err.absolute_path)
+        if len(path) != 1 or path[0] not in LIST_KEYS or not isinstance(instance.get(path[0]), str):
+            continue
+        kinds = err.validator_value if err.validator == "type" else _branch_types(err)
+        if "array" in (kinds if isinstance(kinds, list) else [kinds]):
+            wanted.add(str(path[0]))
+    if not wanted:
+        return instance
+    out = dict(instance)
+    for key in wanted:
+        text = instance[key]
+        out[key] = text.split() if key in SPLIT_KEYS else [text]
+    return out
 
 
 def _owned(run: Run) -> set[str]:
@@ -370,10 +411,24 @@ class Placer:
         """The offending value (the key when the value has no extent or spans lines)."""
         node = self.node(path)
         if node is None:
-            return self.key(path)
+            return self._word(path) or self.key(path)
         if node.end > node.start and "\n" not in self.article.source[node.start : node.end].rstrip():
             return node.start, node.end  # a scalar, or a list or mapping written on one line
         return self.key(path)
+
+    def _word(self, path: Sequence[str | int]) -> tuple[int, int] | None:
+        """Item ``i`` of a list written as text (``tags: security cloud``, see :func:`_as_lists`): its word."""
+        if len(path) != 2 or path[0] not in LIST_KEYS or not isinstance(path[1], int):
+            return None
+        text = self.text(path[:1])
+        if text is None:
+            return None
+        pattern = r"\S+" if path[0] in SPLIT_KEYS else r"\S(?:.*\S)?"  # a word, or the whole text
+        words = list(re.finditer(pattern, text.value, re.DOTALL))
+        if path[1] >= len(words):
+            return None
+        found = words[path[1]]
+        return text.span(found.start(), found.end())
 
     def key(self, path: Sequence[str | int]) -> tuple[int, int]:
         """The key holding ``path`` (or the nearest enclosing one that exists)."""

@@ -15,6 +15,21 @@
   fine: that is how news is written, and the source list says where they come from.  An
   attribution whose sentence carries a link is attributed too.
 
+Which keys hold the sources is configurable, the first one an article has being read::
+
+    [tool.copydesk.sources]
+    keys = ["sources", "source", "references"]     # the default
+
+Other keys (``authors``, ``agency``) are never read as citations, and a value that is a slug
+into the site's own registry (``source: doj``, ``sources: [gsa-18f]``: one lower-case token, no
+spaces, no address) is a reference the site resolves, not an invalid citation.
+
+Credits are not claims: an attribution phrase in a credit ("Reported by Keita Yamaguchi",
+"Written by …", "Contributed by …", "Thanks to …", "Photo: …", "(Credit: …)") is not reported,
+nor one in a sentence that carries a link (``[according to the GAO](https://gao.gov/…)``).  A
+stop after an abbreviation does not end a sentence (:mod:`lint.sentences`): "according to
+Dr. Watts" is one attribution, not "according to Dr".
+
 ``sources.unattributed`` is a warning, the others are errors: the missing or empty list is
 already an error for the article, and the phrase only shows the editor which claims need the
 source; "according to police" may be the reporter's own interview.
@@ -36,6 +51,8 @@ from lint import rules as ruledata
 from lint.article import Source
 from lint.checks import placeholder
 from lint.diagnostics import Finding, Severity
+from lint.readers import meta
+from lint.sentences import ends_sentence, sentence_around
 from lint.text import Text
 
 if TYPE_CHECKING:
@@ -61,6 +78,21 @@ URL = re.compile(r"https?://\S+|www\.\S+|\bdoi:\s*\S+|\b10\.\d{4,}/\S+", re.IGNO
 LINK = re.compile(r"https?://|www\.|\]\(|<a\s", re.IGNORECASE)
 LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 NAME_OR_DATE = re.compile(r"\b[A-Z][\w'’&.-]*|\d")
+# a key into the site's own registry of sources: "doj", "gsa-18f", "data/census" (lower case, one token)
+SLUG = re.compile(r"(?=[a-z0-9/._-]{1,40}$)[a-z0-9]+(?:[-_./][a-z0-9]+)*")
+# a credit: who reported, wrote, photographed or helped; not a claim of the article
+CREDIT = re.compile(
+    r"(?:(?:additional|with|further)\s+)?reporting\s+by\b"
+    r"|(?:reported|written|contributed|edited|compiled|produced|photographed|illustrated|translated|researched)"
+    r"\s+by\b"
+    r"|(?:with\s+|special\s+|many\s+)?thanks\s+(?:to|go\s+to)\b|acknowledge?ments?\s*:"
+    r"|(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|video|map|chart|art(?:work)?)"
+    r"(?:\s+credits?)?\s*(?::|\bby\b|\bcourtesy\b)"
+    r"|credits?\s*:|courtesy\s+(?:of\b|:)?|h/t\b|hat\s+tip\b",
+    re.IGNORECASE,
+)
+CREDIT_END = re.compile(r"[,;)\n]")
+CREDIT_LEAD = re.compile(r"[\s*_>#|(\[—–-]*")  # markup and brackets before a credit line
 
 
 def forms(run: Run) -> list[placeholder.Form]:
@@ -75,6 +107,13 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
     """Nothing to gather: each article answers for its own sources."""
 
 
+def keys(run: Run) -> tuple[str, ...]:
+    """The metadata keys that hold the sources (``[tool.copydesk.sources] keys``), first found first."""
+    options = run.config.options.get(NAME, {})
+    given = options.get("keys") if isinstance(options, dict) else None
+    return tuple(given) if isinstance(given, list) and given else meta.SOURCE_KEYS
+
+
 def check(article: Article, run: Run) -> Iterable[Finding]:
     if article.problems:
         return []  # the metadata could not be read: whether it lists sources is unknown
@@ -82,6 +121,9 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
     stand_ins = [f for f in found if f.rule == "sources.invalid"]
     phrases = [f for f in found if f.rule != "sources.invalid"]
     sources, anchor = article.sources, article.sources_anchor
+    wanted = keys(run)
+    if wanted != meta.SOURCE_KEYS and article.tree is not None and article.format != "text":
+        sources, anchor = meta.sources_of(article.tree, wanted)  # a plain-text article's section is no key
     if sources is None and article.format == "markdown":
         sources, anchor = _body_section(article)
     out: list[Finding] = []
@@ -154,7 +196,7 @@ def _not_a_source(source: Source, stand_ins: Sequence[placeholder.Form], forms: 
         return "names no source"
     if any(True for _ in placeholder.matches(raw, forms, "answers")):
         return "is placeholder text, not a source"
-    if not NAME_OR_DATE.search(raw):
+    if not NAME_OR_DATE.search(raw) and not SLUG.fullmatch(raw):  # a slug is a reference: the site knows it
         return "names no publisher, title or date"
     return ""
 
@@ -167,7 +209,7 @@ def _invalid(article: Article, source: Source, why: str) -> Finding:
     start, end = start + lead, start + len(text.rstrip())
     return Finding(
         "sources.invalid",
-        f"“{raw}” {why}: give a link, or a citation such as “Jerusalem Post, 26 January 2026”.",
+        f"“{raw}” {why}: give a link, or a citation naming who published it and when (“Publisher, title, date”).",
         start,
         max(end, start + 1),
     )
@@ -225,7 +267,9 @@ def _unattributed(article: Article, phrases: Sequence[placeholder.Form]) -> Iter
     for text in article.texts():
         value = text.value
         for form, i, j in placeholder.matches(value, phrases, "body"):
-            if _linked(article.source, text, i, j):
+            if form.clause:
+                j = _past_abbreviations(value, j)
+            if _linked(article.source, text, i, j) or _credit(value, i, j):
                 continue
             code = text.field == "body" and article.format == "markdown"
             if code and placeholder.in_code_span(article.source, text.span(i, j)[0]):
@@ -242,9 +286,38 @@ def _unattributed(article: Article, phrases: Sequence[placeholder.Form]) -> Iter
 
 
 def _linked(source: str, text: Text, i: int, j: int) -> bool:
-    """True when the sentence around ``value[i:j]`` carries a link in the file."""
-    value = text.value
-    before = max(value.rfind(". ", 0, i), value.rfind("\n\n", 0, i) + 1)
-    after = [k for k in (value.find(". ", j), value.find("\n\n", j)) if k >= 0]
-    a, b = text.span(before + 1, min(after) if after else len(value))
+    """True when the sentence around ``value[i:j]`` carries a link in the file (the attribution may be
+    the link's own text: ``[according to the GAO](https://gao.gov/…)``)."""
+    a, b = text.span(*sentence_around(text.value, i, j))
     return bool(LINK.search(source, a, b))
+
+
+def _credit(value: str, i: int, j: int) -> bool:
+    """True when ``value[i:j]`` is in a credit, not a claim: "Reported by Keita Yamaguchi", "Thanks to
+    the team", "Photo: Reuters", "(Credit: Jane Doe)" opening a sentence, a line or a bracket.  The credit
+    runs to the next comma, semicolon, closing bracket or line end: in "Thanks to the team, officials
+    suggest …" the claim after the comma is still one."""
+    start, end = sentence_around(value, i, j)
+    line = value.rfind("\n", 0, i) + 1
+    bracket = value.rfind("(", start, i + 1)
+    heads = [start, line] + ([bracket + 1] if bracket >= 0 and value.find(")", bracket, i) < 0 else [])
+    for head in heads:
+        lead = CREDIT_LEAD.match(value, head)
+        m = CREDIT.match(value, lead.end() if lead else head)
+        if m is None:
+            continue
+        stop = CREDIT_END.search(value, m.end(), end)
+        if i < (stop.start() if stop else end):
+            return True
+    return False
+
+
+def _past_abbreviations(value: str, j: int, most: int = 6) -> int:
+    """The end of a clause cut short at an abbreviation ("according to Dr" of "according to Dr. Watts"):
+    over the stop and on, word by word, as the rule's ``clause`` does."""
+    words = 0
+    while j < len(value) and value[j] == "." and not ends_sentence(value, j) and words < most:
+        j += 1
+        while words < most and (m := placeholder.CLAUSE_WORD.match(value, j)) is not None:
+            j, words = m.end(), words + 1
+    return j

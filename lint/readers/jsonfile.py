@@ -11,7 +11,7 @@ import json.decoder
 import re
 from typing import Any
 
-from lint.article import Article, Node
+from lint.article import Article, Node, string_node
 from lint.readers import markdown, meta
 from lint.text import Text, align, decode_escape
 
@@ -188,7 +188,7 @@ class _Parser:
         start = self.pos
         value, end = self._scan(start)
         self.pos = end
-        return Node(value, start, end, text=located(path, self.s, start + 1, end - 1, value))
+        return string_node(value, start, end, located(path, self.s, start + 1, end - 1, value))
 
     def _scan(self, quote: int) -> tuple[str, int]:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lint.article import Article, FAQItem, Node, Source
 from lint.diagnostics import Finding
@@ -49,11 +50,7 @@ def fill(article: Article, tree: Node) -> None:
         if key in kids:
             article.faq, article.faq_anchor = _faq(kids[key])
             break
-    for key in SOURCE_KEYS:
-        if key in kids:
-            article.sources = _sources(kids[key])
-            article.sources_anchor = kids[key].key_start
-            break
+    article.sources, article.sources_anchor = sources_of(tree, SOURCE_KEYS)
     for key in LANG_KEYS:
         value = kids[key].value if key in kids else None
         if isinstance(value, str) and value.strip():
@@ -89,6 +86,16 @@ def _empty(node: Node | None) -> Text | None:
     if node is not None and node.value is None:
         return Text("answer", "", node.start)
     return None
+
+
+def sources_of(tree: Node, keys: Sequence[str]) -> tuple[list[Source] | None, int | None]:
+    """The sources under the first of ``keys`` the metadata has, and where that key is; (None, None)
+    when it has none of them."""
+    kids = tree.children if isinstance(tree.children, dict) else {}
+    for key in keys:
+        if key in kids:
+            return _sources(kids[key]), kids[key].key_start
+    return None, None
 
 
 def _sources(node: Node) -> list[Source]:

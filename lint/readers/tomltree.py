@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Callable
 from typing import Any
 
-from lint.article import Node
+from lint.article import Node, string_node
 from lint.text import Text, align
 
 BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -308,7 +308,7 @@ class _Scanner:
             text = Text(path, value, starts[0] if starts else content)
         else:
             text = Text(path, value, starts[0] if starts else content, tuple(starts), tuple(ends))
-        return Node(value, start, self.pos, text=text)
+        return string_node(value, start, self.pos, text)
 
     def _escape(self, j: int, multi: bool, emit: Callable[[str, int, int], None]) -> int:
         s = self.s

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from lint.article import Node
+from lint.article import Node, string_node
 from lint.text import Text, align
 
 try:  # libyaml is much faster where it is installed
@@ -90,8 +90,13 @@ def _convert(node: yaml.Node, source: str, base: int, path: str) -> Node:
     value = _scalar(node)
     text = None
     if isinstance(value, str):
-        raw = source[s:e]
-        text = align(path, value, raw, s, single_quoted=node.style == "'", escapes=node.style == '"')
+        if node.style in ("'", '"') and value:  # an empty string stays at its quotes: "" is what is seen
+            # the characters between the quotes: a value that begins with a quote, "\"TBD\"" or
+            # '''TBD''', must not be aligned with the opening quote
+            inside = source[s + 1 : e - 1]
+            text = align(path, value, inside, s + 1, single_quoted=node.style == "'", escapes=node.style == '"')
+            return string_node(value, s, e, text)
+        text = align(path, value, source[s:e], s, escapes=False)
     return Node(value, s, e, text=text)
 
 
