@@ -24,9 +24,13 @@ evidence says the word was not written on purpose and only one word was meant:
   few of a very common word: "befor", "comeing"), since a short word is one letter
   from many others ("stdio" / "studio", "semver" / "server").  Under five letters only
   two letters swapped in a very common word is sure ("taht", "wiht").
+- **Nothing at the edges.**  An edit at the first or last letter adds or drops an affix
+  or a code name's mark ("truthy", "ccache", "wstring", "kingsd") or changes an ending
+  ("encounted" meant "encountered", not "encounter"); only a swap may stand there.
 - **In prose, in the file as written.**  The word is not touching code, a path, a
   file name or markup in the file ("`.env`", "docker-compose.yml", a link that ends
-  inside the word), and the file holds it literally (no entity or escape in it).
+  inside the word), is not a word quoted on its own ("fix 'transfered' typo" mentions
+  the slip), and the file holds it literally (no entity or escape in it).
 
 Figures behind these choices are in README.md (fix safety).
 """
@@ -56,6 +60,8 @@ WEB_FAR = 3.5  # a typical slip of a word the web writes this many Zipf steps mo
 CORRECTION_ZIPF = 3.5  # a common word
 MARGIN = 1.5  # how far the correction must rank above the next candidate
 # characters that, touching a word in the file, say it is code, a path or markup, not prose
+QUOTES_BEFORE = set("'\"‘“«")
+QUOTES_AFTER = set("'\"’”»")
 CODE_BEFORE = set("`./\\_@#$%&*=<[{|~^+-:")
 CODE_AFTER = set("`/\\_@#$%&*=>]}|~^+([-")  # a hyphen after: the first part of a compound ("researchy-type")
 
@@ -85,6 +91,8 @@ def why_unsafe(
         return f"shorter than {MIN_LENGTH} letters: one letter from too many words"
     if best.distance != 1 or " " in best.word or best.kind in ("", "a missing space") or not best.listed:
         return "the correction is not one plain edit to a dictionary word"
+    if best.kind != "swapped letters" and at_edge(word, best.word):
+        return "the edit is at the word's edge: an affix or a code name's mark ('truthy', 'ccache'), or another ending"
     lx = lexicon(lang)
     if best.zipf < CORRECTION_ZIPF:
         return f"the correction '{best.word}' is not a common word"
@@ -114,10 +122,21 @@ def why_unsafe(
     return ""
 
 
+def at_edge(typed: str, meant: str) -> bool:
+    """True when the one edit from ``meant`` to ``typed`` can stand at the first or the last letter."""
+    if len(typed) == len(meant) + 1:
+        return typed[1:] == meant or typed[:-1] == meant
+    if len(meant) == len(typed) + 1:
+        return meant[1:] == typed or meant[:-1] == typed
+    return typed[:1] != meant[:1] or typed[-1:] != meant[-1:]
+
+
 def in_prose(source: str, start: int, end: int) -> bool:
     """True when the file characters touching ``source[start:end]`` are prose, not code or markup."""
     before = source[start - 1] if start > 0 else " "
     after = source[end] if end < len(source) else " "
+    if before in QUOTES_BEFORE and after in QUOTES_AFTER:
+        return False  # a word in quotes of its own is mentioned, not used: "fix 'transfered' typo"
     if before in CODE_BEFORE or after in CODE_AFTER or before.isalnum() or after.isalnum():
         return False
     # a file name or a dotted identifier: "docker-compose.yml", "site.url"
