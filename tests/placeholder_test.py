@@ -154,7 +154,7 @@ def test_real_seed_004_draws_nothing() -> None:
         ("The minister will arrive at TODO.", "TODO"),
         ("Turnout was TK per cent.", "TK"),
         ("The hearing date is TBD.", "TBD"),
-        ("Lorem ipsum dolor sit amet.", "Lorem ipsum dolor"),
+        ("Lorem ipsum dolor sit amet.", "Lorem ipsum dolor sit amet."),
         ("Lorem ipsum", "Lorem ipsum"),
         ("Read the statement: [insert quote from the mayor].", "[insert quote from the mayor]"),
         ("The mayor said {{ quote }} on Monday.", "{{ quote }}"),
