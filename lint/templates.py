@@ -23,7 +23,7 @@ KEYWORDS = word_set("""
     content site page post layout paginator jekyll forloop include eleventy collections pkg
     end else break continue super caller loop self
     """)
-CODE_SIGNS = re.compile(r"[|\"'.$()\[\]=<>+*/%]|\w_|_\w|[a-z][A-Z]|\d")
+CODE_SIGNS = re.compile(r"\"[^\"]*\"|(?<!\w)'[^']*'|[|.$()\[\]=<>+*/%]|\w_|_\w|[a-z][A-Z]|\d")
 
 # Liquid/Jinja blocks whose content is code or raw markup, and Hugo's code shortcodes
 CODE_BLOCKS = re.compile(
