@@ -8,8 +8,8 @@ the summary and other metadata prose, and the body.
   Some forms count anywhere ("TODO", "lorem ipsum dolor"), others only as a whole
   answer or field ("N/A", "Text", "…"), so the word "text" inside a sentence is fine.
 - ``placeholder.template``: template markers left in: ``{{ faq.answer }}``, ``[insert quote]``,
-  ``<placeholder>``.  Liquid and Hugo expressions a site generator renders
-  (``{{ site.baseurl }}``, ``{{ "/" | url }}``) are not markers.
+  ``<placeholder>``.  Template code a site generator renders (``{{ site.baseurl }}``,
+  ``{{ "/" | url }}``, ``{{ .Date }}``) is not a marker: :mod:`lint.templates` tells them apart.
 - ``placeholder.empty-answer``: an FAQ question whose answer is empty or blank.
 - ``placeholder.repeated-answer``: one answer given to several questions; every copy is
   reported and the message says how many questions share it.
@@ -22,7 +22,9 @@ the summary and other metadata prose, and the body.
 Each FAQ answer gets at most one finding: the first that applies in the order above
 (a repeated answer that is also "TBD" is reported as placeholder text, and the message
 says how many questions share it).  In the body, tables, code spans, link texts and
-quoted mentions ("the “TODO” list") are not searched.
+quoted mentions ("the “TODO” list") are not searched, and a marker in capitals the
+sentence talks about ("remove outdated FIXME comments") is no placeholder.  A run of
+lorem ipsum (:mod:`lint.filler`) is one finding, however many sentences it has.
 
 Examples::
 
