@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol, TypeVar
 
 
@@ -72,9 +73,64 @@ class Text:
         a, b = self.span(i, j)
         return source[a:b] == self.value[i:j]
 
+    @cached_property
+    def filler(self) -> tuple[tuple[int, int], ...]:
+        """The runs of lorem ipsum dummy text in ``value`` (start, end): not prose to spell-check.
+
+        The placeholder check reports each run once as ``placeholder.text``.
+        """
+        from lint.filler import lorem_runs
+
+        return lorem_runs(self.value)
+
     @property
     def end(self) -> int:
         return self.span(len(self.value), len(self.value))[1] if self.value else self.start
+
+    def sub(self, field: str, i: int, j: int) -> Text:
+        """``value[i:j]`` as a text of its own, each character still in its place."""
+        if self.starts is None or self.ends is None:
+            return Text(field, self.value[i:j], self.start + i)
+        start = self.starts[i] if i < len(self.starts) else self.end
+        return Text(field, self.value[i:j], start, self.starts[i:j], self.ends[i:j])
+
+
+def rewrite(text: Text, edits: Iterable[tuple[int, int, str]]) -> Text:
+    """``text`` with ``value[i:j]`` read as ``s`` for each edit (i, j, s), positions kept.
+
+    Each character of ``s`` stands for the whole of ``value[i:j]`` in the file (an entity
+    ``&rsquo;`` read as ``’``); an empty ``s`` drops ``value[i:j]`` (markup inside a word).
+    Such a character is never verbatim, so no fix is made across it.  Overlapping edits: the first wins.
+    """
+    todo = sorted(edits)
+    if not todo:
+        return text
+    value = text.value
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def copy(a: int, b: int) -> None:
+        out.append(value[a:b])
+        if text.starts is None or text.ends is None:
+            starts.extend(range(text.start + a, text.start + b))
+            ends.extend(range(text.start + a + 1, text.start + b + 1))
+        else:
+            starts.extend(text.starts[a:b])
+            ends.extend(text.ends[a:b])
+
+    pos = 0
+    for i, j, s in todo:
+        if i < pos or j <= i:
+            continue
+        copy(pos, i)
+        a, b = text.span(i, j)
+        out.append(s)
+        starts.extend([a] * len(s))
+        ends.extend([b] * len(s))
+        pos = j
+    copy(pos, len(value))
+    return Text(text.field, "".join(out), text.start, tuple(starts), tuple(ends))
 
 
 RUN = 32  # characters compared at once by align()

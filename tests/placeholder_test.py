@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -154,7 +155,7 @@ def test_real_seed_004_draws_nothing() -> None:
         ("The minister will arrive at TODO.", "TODO"),
         ("Turnout was TK per cent.", "TK"),
         ("The hearing date is TBD.", "TBD"),
-        ("Lorem ipsum dolor sit amet.", "Lorem ipsum dolor"),
+        ("Lorem ipsum dolor sit amet.", "Lorem ipsum dolor sit amet."),
         ("Lorem ipsum", "Lorem ipsum"),
         ("Read the statement: [insert quote from the mayor].", "[insert quote from the mayor]"),
         ("The mayor said {{ quote }} on Monday.", "{{ quote }}"),
@@ -267,3 +268,65 @@ def test_a_rule_file_mistake_is_reported_with_its_line(tmp_path: Path) -> None:
     extra.write_text("placeholders:\n  - text: lorem\n    hole: true\n", encoding="utf-8")
     with pytest.raises(FatalError, match=r"placeholders\.yaml:2:\d+: .*hole"):
         findings(markdown([REAL_ANSWER]), Config(rules=(extra,)))
+
+
+# --- a marker the text talks about; lorem ipsum as one finding a run ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    (
+        ("This release removes outdated FIXME comments.", None),
+        ("Search the code for the word TODO before you ship.", None),
+        ("The worm copies itself to the %USERPROFILE% folder.", None),
+        ("It writes to %APPDATA%\\Microsoft on every start.", None),
+        ("Add TODO markers where facts are missing.", None),
+        # still placeholders: the marker stands in for text
+        ("The minister will visit TODO.", "TODO"),
+        ("FIXME: add the vote count.", "FIXME"),
+        ("Contact %REPORTER_NAME% for details.", "%REPORTER_NAME%"),
+    ),
+)
+def test_a_marker_the_sentence_talks_about_is_no_placeholder(body: str, expected: str | None) -> None:
+    article = markdown([REAL_ANSWER], body=body)
+    assert [shown(article, f) for f in findings(article)] == ([expected] if expected else [])
+
+
+LOREM = (
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor incididunt ut labore et\n"
+    "dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip.\n"
+    "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "runs"),
+    (
+        (LOREM, [LOREM]),
+        (f"The council met.\n\n{LOREM}\n\nThe vote is on Monday.", [LOREM]),
+        (f"{LOREM}\n\n{LOREM}", [LOREM, LOREM]),  # one finding a paragraph
+        ("Vestibulum ante ipsum primis in faucibus orci luctus et ultrices posuere cubilia.", None),
+        ("Designers fill mock-ups with lorem ipsum until the copy arrives.", []),
+    ),
+)
+def test_lorem_ipsum_is_one_finding_a_run(body: str, runs: list[str] | None) -> None:
+    article = markdown([REAL_ANSWER], body=body)
+    got = [shown(article, f) for f in findings(article)]
+    if runs is None:  # a run without the classic words: still one finding
+        assert len(got) == 1 and got[0].startswith("Vestibulum")
+    else:
+        assert got == runs
+
+
+def test_no_spelling_findings_inside_lorem_ipsum(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        f'---\ntitle: "Council votes"\ndate: 2026-02-01\nsources:\n  - https://example.org/\n---\n\n{LOREM}\n\n'
+        "The goverment met.\n",
+        encoding="utf-8",
+    )
+    found = cli("check", "--format", "json", path).diagnostics
+    assert [(f["rule"], f["line"], f["column"]) for f in found] == [
+        ("placeholder.text", 8, 1),
+        ("spelling.unknown", 12, 5),
+    ]

@@ -8,8 +8,8 @@ the summary and other metadata prose, and the body.
   Some forms count anywhere ("TODO", "lorem ipsum dolor"), others only as a whole
   answer or field ("N/A", "Text", "…"), so the word "text" inside a sentence is fine.
 - ``placeholder.template``: template markers left in: ``{{ faq.answer }}``, ``[insert quote]``,
-  ``<placeholder>``.  Liquid and Hugo expressions a site generator renders
-  (``{{ site.baseurl }}``, ``{{ "/" | url }}``) are not markers.
+  ``<placeholder>``.  Template code a site generator renders (``{{ site.baseurl }}``,
+  ``{{ "/" | url }}``, ``{{ .Date }}``) is not a marker: :mod:`lint.templates` tells them apart.
 - ``placeholder.empty-answer``: an FAQ question whose answer is empty or blank.
 - ``placeholder.repeated-answer``: one answer given to several questions; every copy is
   reported and the message says how many questions share it.
@@ -22,7 +22,9 @@ the summary and other metadata prose, and the body.
 Each FAQ answer gets at most one finding: the first that applies in the order above
 (a repeated answer that is also "TBD" is reported as placeholder text, and the message
 says how many questions share it).  In the body, tables, code spans, link texts and
-quoted mentions ("the “TODO” list") are not searched.
+quoted mentions ("the “TODO” list") are not searched, and a marker in capitals the
+sentence talks about ("remove outdated FIXME comments") is no placeholder.  A run of
+lorem ipsum (:mod:`lint.filler`) is one finding, however many sentences it has.
 
 Examples::
 
@@ -41,11 +43,12 @@ from difflib import SequenceMatcher
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from lint import lexicon
+from lint import lexicon, templates
 from lint import rules as ruledata
 from lint.diagnostics import Finding, Severity
 from lint.errors import FatalError
 from lint.needles import Haystack, required
+from lint.spelling import word_set
 from lint.text import Text
 from lint.words import WORD, word_list
 
@@ -224,8 +227,46 @@ def _matches(value: str, index: _Index) -> Iterator[tuple[Form, int, int]]:
         if not hay.may_hold(form.needles):
             continue  # it cannot match: no need to search
         for m in form.pattern.finditer(value):
-            if m.end() > m.start():
+            alone = (m.start(), m.end()) == (a, b)  # a whole field that is one expression: nothing was filled in
+            if m.end() > m.start() and not (_code(form, m.group()) and not alone) and not mention(value, *m.span()):
                 yield form, m.start(), _clause_end(value, m.end()) if form.clause else m.end()
+
+
+def _code(form: Form, found: str) -> bool:
+    """``{{ site.url }}``: template code a site generator renders, not a marker (see :mod:`lint.templates`)."""
+    return form.rule == "placeholder.template" and found.startswith("{{") and templates.is_code(found[2:-2])
+
+
+# words that make a marker in capitals the thing talked about: "remove the FIXME comments",
+# "the %USERPROFILE% variable", "the word TODO"
+DETERMINERS = word_set("""
+    the a an this that these those each every any all no some our your their its his her my outdated old
+    stale remaining leftover word term string keyword marker tag label
+    """)
+MENTION_NOUNS = word_set("""
+    comment comments note notes marker markers tag tags item items list lists line lines entry entries
+    variable variables placeholder placeholders keyword keywords annotation annotations directory folder
+    path value values setting settings field fields string strings token tokens flag flags macro macros
+    section sections label labels file files environment
+    """)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
+
+
+def mention(value: str, i: int, j: int) -> bool:
+    """A marker in capitals that the sentence talks about ("remove outdated FIXME comments"), not one
+    standing in for text: after a determiner or "the word", before a noun that names it, or in a path."""
+    found = value[i:j]
+    letters = [c for c in found if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or any(c.isspace() for c in found):
+        return False
+    before = _WORD_BEFORE.search(value, max(0, i - 40), i)
+    after = _WORD_AFTER.match(value[j : j + 40])
+    if before is not None and before.group(1).lower() in DETERMINERS:
+        return True
+    if after is not None and after.group(1).lower() in MENTION_NOUNS:
+        return True
+    return value[j : j + 1] in ("\\", "/")  # %APPDATA%\Microsoft: a path
 
 
 def _first(pair: tuple[int, Form]) -> int:
@@ -300,10 +341,28 @@ def _finding(text: Text, i: int, j: int, rule: str, said: str, level: Severity |
     return Finding(rule, said, start, end, severity=level, explanation=why)
 
 
+LOREM = "“%s” is dummy text (lorem ipsum): write the real text."
+
+
+def _filler(text: Text) -> Iterator[Finding]:
+    """One finding for each run of lorem ipsum in ``text``, however many sentences it has."""
+    for i, j in text.filler:
+        shown = text.value[i:j]
+        words = shown.split()
+        if len(words) > 5:
+            shown = " ".join(words[:5]).rstrip(",.;:") + " …"
+        yield _finding(text, i, j, "placeholder.text", LOREM.replace("%s", shown))
+
+
+def _in_filler(text: Text, i: int, j: int) -> bool:
+    return any(a < j and i < b for a, b in text.filler)
+
+
 def _field(text: Text, scope: str, found: Sequence[Form]) -> Iterator[Finding]:
     value = text.value
+    yield from _filler(text)
     for form, i, j in matches(value, found, scope):
-        if not form.whole and _quoted(value, i, j):
+        if (not form.whole and _quoted(value, i, j)) or _in_filler(text, i, j):
             continue
         yield _finding(text, i, j, form.rule, message(form, value[i:j], scope), form.level)
 
@@ -312,8 +371,9 @@ def _body(article: Article, text: Text, found: Sequence[Form]) -> Iterator[Findi
     value = text.value
     markdown = article.format in ("markdown", "json")  # a JSON body is Markdown too
     table_rows = [(m.start(), m.end()) for m in re.finditer(r"^[ \t]*\|.*$", value, re.MULTILINE)] if markdown else []
+    yield from _filler(text)
     for form, i, j in matches(value, [f for f in found if not f.whole], "body"):
-        if _quoted(value, i, j) or any(a <= i < b for a, b in table_rows):
+        if _quoted(value, i, j) or any(a <= i < b for a, b in table_rows) or _in_filler(text, i, j):
             continue
         if markdown and (in_code_span(article.source, text.span(i, j)[0]) or _link_text(article.source, text, j)):
             continue
@@ -334,6 +394,8 @@ def _body(article: Article, text: Text, found: Sequence[Form]) -> Iterator[Findi
         skip = LINE_MARKUP.match(line)
         offset = m.start() + (skip.end() if skip else 0)
         for form, i, j in _matches(value[offset : m.end()], whole):
+            if _in_filler(text, offset + i, offset + j):
+                continue
             shown = value[offset + i : offset + j]
             yield _finding(text, offset + i, offset + j, form.rule, message(form, shown, "body"), form.level)
 

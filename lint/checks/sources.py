@@ -221,7 +221,7 @@ def _body_section(article: Article) -> tuple[list[Source] | None, int | None]:
     if body is None:
         return None, None
     source = article.source
-    body_end = body.start + len(body.value)
+    body_end = body.end
     heads = sorted(article.headings, key=lambda t: t.start)
     for n, head in enumerate(heads):
         if head.value.strip(" :*_#").lower() not in SECTION_NAMES:
@@ -233,11 +233,11 @@ def _body_section(article: Article) -> tuple[list[Source] | None, int | None]:
         anchor = source.rfind("\n", 0, head.start) + 1
         return _entries(source, start, max(start, end)), anchor
     for m in LABEL.finditer(body.value):
-        anchor = body.start + m.start(1)
+        anchor = body.span(m.start(1), m.end(1))[0]
         if m.group(2):
-            a = body.start + m.start(2)
-            return [_entry(source, a, body.start + m.end(2))], anchor
-        start = body.start + m.end() + 1
+            a, b = body.span(m.start(2), m.end(2))
+            return [_entry(source, a, b)], anchor
+        start = body.span(m.end() - 1, m.end())[1] + 1
         stop = source.find("\n\n", start)
         return _entries(source, start, body_end if stop < 0 else stop), anchor
     return None, None

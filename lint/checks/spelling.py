@@ -213,6 +213,8 @@ def _read(article: Article, run: Run, state: State) -> Read:
             spans = foreign_spans(text.value, [t.start for t in toks], base_language(lang))
             if spans:
                 toks = [t for t in toks if not any(a <= t.start < b for a, b, _ in spans)]
+            if text.filler:  # lorem ipsum: dummy text the placeholder check reports, not words to spell
+                toks = [t for t in toks if not any(a <= t.start < b for a, b in text.filler)]
             texts.append((text, toks))
         lx = wanted.lx
 

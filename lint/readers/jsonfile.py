@@ -55,6 +55,7 @@ def read(article: Article) -> None:
         )
         return
     meta.fill(article, tree)
+    markdown.decode_fields(article)
     for key in BODY_KEYS:
         node = tree.children.get(key)
         if node is None:
@@ -66,9 +67,7 @@ def read(article: Article) -> None:
         else:
             continue
         for text in texts:
-            body = markdown.masked_body(text)
-            article.body.append(body)
-            article.headings.extend(markdown.headings(body))
+            markdown.read_body(article, text)
         break
 
 

@@ -368,16 +368,7 @@ def _paragraphs(article: Article, segment: list[Line]) -> None:
         first = block[0].stripped("body")
         end = block[-1].start + len(block[-1].text.rstrip())
         value = article.source[first.start : end]
-        article.body.append(Text("body", _mask(value), first.start))
-
-
-def _mask(value: str) -> str:
-    """Web and e-mail addresses blanked to spaces, same length."""
-    chars = list(value)
-    for pattern in markdown.ADDRESS_MASKS:
-        for m in pattern.finditer(value):
-            chars[m.start() : m.end()] = " " * (m.end() - m.start())
-    return "".join(chars)
+        article.body.append(markdown.decode_entities(Text("body", markdown.mask_addresses(value), first.start)))
 
 
 def _sources_node(heading: Line, entries: list[Line]) -> Node:
