@@ -475,13 +475,18 @@ def _finding(article: Article, d: Decision, explain: bool) -> Finding:
             if not why and not in_prose(article.source, start, end):
                 why = "it touches code, a path or markup in the file"
             fix = Edit(start, end, suggestions[0], safe=not why, why=why)
-    elif d.rule == "spelling.variant":
-        suggestions = (match_case(d.correction, word),)
-        message = f"'{word}' is spelt the other way in this article's English: write '{suggestions[0]}'"
-        fix = Edit(start, end, suggestions[0]) if verbatim else None
     else:
-        suggestions = (match_case(d.correction, word),) if d.correction else ()
-        message = f"'{word}' is on the list of words to avoid" + (f"; write '{suggestions[0]}'" if suggestions else "")
-        fix = Edit(start, end, suggestions[0]) if suggestions and verbatim and " " not in d.correction else None
+        if d.rule == "spelling.variant":
+            suggestions = (match_case(d.correction, word),)
+            message = f"'{word}' is spelt the other way in this article's English: write '{suggestions[0]}'"
+        else:
+            suggestions = (match_case(d.correction, word),) if d.correction else ()
+            message = f"'{word}' is on the list of words to avoid" + (
+                f"; write '{suggestions[0]}'" if suggestions else ""
+            )
+        if suggestions and verbatim and " " not in d.correction:
+            # the house's own lists: safe, where the word is prose ("why-dont-you-use-rust" is a slug)
+            why = "" if in_prose(article.source, start, end) else "it touches code, a path or markup in the file"
+            fix = Edit(start, end, suggestions[0], safe=not why, why=why)
     explanation = "; ".join(d.reasons) if explain else ""
     return Finding(d.rule, message, start, end, suggestions, None, fix, explanation)

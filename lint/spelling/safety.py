@@ -19,7 +19,7 @@ evidence says the word was not written on purpose and only one word was meant:
   or, in a long word, a letter left out ("goverment").
 - **Only one word meant.**  The first correction is one edit away, a common word
   of the dictionary, and well ahead of every other candidate; in a short word (under
-  eight letters) the edit must also be a typical slip (two letters swapped, a
+  nine letters) the edit must also be a typical slip (two letters swapped, a
   doubled letter, a neighbouring key: "deisgn", "auality"; a vowel too many or too
   few of a very common word: "befor", "comeing"), since a short word is one letter
   from many others ("stdio" / "studio", "semver" / "server").  Under five letters only
@@ -30,12 +30,14 @@ evidence says the word was not written on purpose and only one word was meant:
 - **In prose, in the file as written.**  The word is not touching code, a path, a
   file name or markup in the file ("`.env`", "docker-compose.yml", a link that ends
   inside the word), is not a word quoted on its own ("fix 'transfered' typo" mentions
-  the slip), and the file holds it literally (no entity or escape in it).
+  the slip) or a credit ("- cui fliter (cuishuang)"), and the file holds it literally (no entity or escape in it).
 
 Figures behind these choices are in README.md (fix safety).
 """
 
 from __future__ import annotations
+
+import re
 
 from lint.lexicon import lexicon
 from lint.spelling.evidence import ArticleEvidence, RunEvidence
@@ -52,7 +54,7 @@ SHORT_KINDS = frozenset(
 # … and, when the correction is a very common word ("befor", "comeing"), a vowel too many or too few
 VOWEL_KINDS = frozenset({"an extra vowel", "a missing vowel"})
 VERY_COMMON = 5.0
-SHORT = 8  # letters
+SHORT = 9  # letters
 MIN_LENGTH = 5  # shorter words are one letter from too many others ("sys" / "says", "env" / "end") …
 SWAP_LENGTH = 4  # … but two letters swapped in a very common word ("taht", "wiht") is that word
 REPEAT_MAX = 2.5  # … and the web seldom writes ("taht" 2.2; a trade's own word is written more)
@@ -91,7 +93,10 @@ def why_unsafe(
         return f"shorter than {MIN_LENGTH} letters: one letter from too many words"
     if best.distance != 1 or " " in best.word or best.kind in ("", "a missing space") or not best.listed:
         return "the correction is not one plain edit to a dictionary word"
-    if best.kind != "swapped letters" and at_edge(word, best.word):
+    # a finger on the next key is a slip wherever it falls ("auality"); an extra or missing letter
+    # or another letter at the end is not
+    edge_ok = best.kind == "swapped letters" or (best.kind == "a neighbouring key" and word[-1:] == best.word[-1:])
+    if not edge_ok and at_edge(word, best.word):
         return "the edit is at the word's edge: an affix or a code name's mark ('truthy', 'ccache'), or another ending"
     lx = lexicon(lang)
     if best.zipf < CORRECTION_ZIPF:
@@ -135,9 +140,20 @@ def in_prose(source: str, start: int, end: int) -> bool:
     """True when the file characters touching ``source[start:end]`` are prose, not code or markup."""
     before = source[start - 1] if start > 0 else " "
     after = source[end] if end < len(source) else " "
+    if after == "&" and ENTITY.match(source, end):
+        after = " "  # an entity is a character: "goverment&#8217;s"
     if before in QUOTES_BEFORE and after in QUOTES_AFTER:
         return False  # a word in quotes of its own is mentioned, not used: "fix 'transfered' typo"
     if before in CODE_BEFORE or after in CODE_AFTER or before.isalnum() or after.isalnum():
         return False
     # a file name or a dotted identifier: "docker-compose.yml", "site.url"
-    return not (after == "." and end + 1 < len(source) and source[end + 1].isalnum())
+    if after == "." and end + 1 < len(source) and source[end + 1].isalnum():
+        return False
+    # a credit: a list item naming a person and a handle ("- cui fliter (cuishuang)")
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    return not CREDIT_LINE.match(source, line_start, len(source) if line_end < 0 else line_end)
+
+
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+CREDIT_LINE = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\s()]+(?:[ \t]+[^\s()]+){0,3}[ \t]*\(@?[^\s()]+\)[ \t]*\r?$")
