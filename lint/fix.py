@@ -82,11 +82,16 @@ def select(source: str, edits: Sequence[Edit]) -> tuple[list[Edit], int]:
     return kept, skipped
 
 
+def _applies(d: Diagnostic, unsafe: bool) -> bool:
+    """Whether this run applies the finding's fix: a safe one always, an unsafe one with --unsafe-fixes."""
+    return d.fix is not None and (unsafe or d.fix.safe)
+
+
 def plan(article: Article, diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> Change:
     """What the safe fixes among ``diagnostics`` (all of ``article``) do to the file (``unsafe``: every fix)."""
     by_edit: dict[Edit, list[Diagnostic]] = {}
     for d in diagnostics:
-        if d.fix is not None and (unsafe or d.fix.safe):
+        if d.fix is not None and _applies(d, unsafe):
             by_edit.setdefault(d.fix, []).append(d)
     kept, skipped = select(article.source, list(by_edit))
     kept, breaking = _keep_metadata(article, kept)
@@ -99,7 +104,7 @@ def plans(result: Result, unsafe: bool = False) -> list[Change]:
     """One :class:`Change` for each file with something to fix, in the order of the run."""
     by_path: dict[str, list[Diagnostic]] = {}
     for d in result.diagnostics:
-        if d.fix is not None and (unsafe or d.fix.safe):
+        if _applies(d, unsafe):
             by_path.setdefault(d.path, []).append(d)
     changes = [plan(a, by_path[a.path], unsafe) for a in result.articles if a.path in by_path]
     return [c for c in changes if c.changed or c.skipped or c.breaking]

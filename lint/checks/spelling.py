@@ -58,6 +58,7 @@ RULES: dict[str, tuple[Severity, str]] = {
 BRITISH = ("en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in", "en-uk")
 AMERICAN = ("en-us",)
 TWIN_ZIPF = 3.0  # a capitalised dictionary word a name-like word may be a slip of ("House" for "Houes")
+NOT_PROSE = "it touches code, a path or markup in the file"  # why a fix there is no safe one
 BRITISH_MIN_ZIPF = 2.0  # paediatric, foetus: common on the web (while "haer" is no spelling of "her")
 
 
@@ -473,7 +474,7 @@ def _finding(article: Article, d: Decision, explain: bool) -> Finding:
         if suggestions and verbatim:
             why = d.verdict.unsafe
             if not why and not in_prose(article.source, start, end):
-                why = "it touches code, a path or markup in the file"
+                why = NOT_PROSE
             fix = Edit(start, end, suggestions[0], safe=not why, why=why)
     else:
         if d.rule == "spelling.variant":
@@ -486,7 +487,7 @@ def _finding(article: Article, d: Decision, explain: bool) -> Finding:
             )
         if suggestions and verbatim and " " not in d.correction:
             # the house's own lists: safe, where the word is prose ("why-dont-you-use-rust" is a slug)
-            why = "" if in_prose(article.source, start, end) else "it touches code, a path or markup in the file"
+            why = "" if in_prose(article.source, start, end) else NOT_PROSE
             fix = Edit(start, end, suggestions[0], safe=not why, why=why)
     explanation = "; ".join(d.reasons) if explain else ""
     return Finding(d.rule, message, start, end, suggestions, None, fix, explanation)
