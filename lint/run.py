@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lint import checks as registry
+from lint import walk
 from lint.article import Article
 from lint.config import Config
 from lint.diagnostics import Diagnostic, Finding, Severity
@@ -24,7 +25,6 @@ from lint.text import LineIndex
 METADATA_CHECKS = {"schema", "sources", "placeholder"}
 # JSON files that are never articles, when met inside a folder
 NOT_ARTICLES = {"package.json", "package-lock.json", "tsconfig.json", "composer.json", "manifest.json"}
-SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "_site", ".tox", ".mypy_cache"}
 
 
 @dataclass
@@ -58,13 +58,19 @@ class Result:
 
 
 def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[tuple[Path, str]]:
-    """Article files named by ``paths`` (files, folders searched recursively, globs)."""
+    """Article files named by ``paths`` (files, folders searched recursively, globs).
+
+    A file met in a folder or a glob that is not a regular file (a FIFO, a device, a
+    socket, a link to one), or a symbolic link leading out of the folder and the
+    project, is skipped with a notice; a file named on the command line is always
+    taken, and the reader says why it cannot be read.
+    """
     found: list[tuple[Path, str]] = []
     seen: set[Path] = set()
     own = {config.schema.resolve(), *(p.resolve() for p in (*config.vocabulary, *config.rules))}
     root = config.root.resolve()
 
-    def add(p: Path, explicit: bool) -> None:
+    def add(p: Path, explicit: bool, bases: tuple[Path, ...] = ()) -> None:
         if not explicit and p.suffix.lower() not in EXTENSIONS:
             return
         try:
@@ -78,6 +84,10 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
             return
         if not explicit and (p.suffix.lower() not in EXTENSIONS or _excluded(p, key, root, config)):
             return
+        why = "" if explicit else walk.why_skipped(p, bases)
+        if why:
+            notices.append(f"{p}: skipped: {why}")
+            return
         seen.add(key)
         found.append((p, str(p)))
 
@@ -85,24 +95,34 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
         p = Path(raw)
         if p.is_dir():
             before = len(found)
-            for folder, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    add(Path(folder) / name, explicit=False)
+            bases = (p.resolve(), root)
+            for path in walk.walk(p, bases, notices):
+                add(path, explicit=False, bases=bases)
             if len(found) == before:
                 notices.append(f"{raw}: no article files here ({', '.join(sorted(EXTENSIONS))})")
-        elif p.is_file():
-            add(p, explicit=True)
+        elif os.path.exists(p):
+            add(p, explicit=True)  # a file, or a FIFO or device named on purpose: the reader says why not
         elif glob.has_magic(raw):
             matches = sorted(glob.glob(raw, recursive=True))
-            hits = [Path(m) for m in matches if Path(m).is_file()]
+            hits = [Path(m) for m in matches if not Path(m).is_dir()]
             if not hits:
                 notices.append(f"{raw}: the pattern matches no file")
+            bases = (_fixed_part(raw).resolve(), root)
             for hit in hits:
-                add(hit, explicit=False)
+                add(hit, explicit=False, bases=bases)
         else:
             raise FatalError(f"{raw}: no such file or directory")
     return found
+
+
+def _fixed_part(pattern: str) -> Path:
+    """The folder a glob pattern searches: its parts before the first wildcard."""
+    parts: list[str] = []
+    for part in Path(pattern).parts[:-1]:
+        if glob.has_magic(part):
+            break
+        parts.append(part)
+    return Path(*parts) if parts else Path(".")
 
 
 def _not_article(path: Path, key: Path, own: set[Path]) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from lint import files
 from lint.article import Article
 from lint.readers import meta
 
@@ -59,7 +60,7 @@ def read_path(path: Path, display: str | None = None, kind: str | None = None, d
     name = display or str(path)
     kind = kind or EXTENSIONS.get(path.suffix.lower(), "text")
     try:
-        data = path.read_bytes()
+        data = files.read_bytes(path)  # never a FIFO or a device: they would block or never end
     except OSError as exc:
         article = Article(name, "", kind)
         article.problems.append(meta.problem(f"cannot read the file: {exc.strerror or exc}", 0, 0))
