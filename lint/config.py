@@ -6,6 +6,7 @@ The nearest ``copydesk.toml``, ``.copydesk.toml`` or ``pyproject.toml`` holding 
 
     [tool.copydesk]
     schema = "schemas/team.schema.json"    # the article schema (default: copydesk's own)
+    schema_refs = ["../shared-schemas"]    # where its $ref may lead besides its folder (or "https://…/")
     include = ["content/**/*.md"]          # globs of files to check inside folders
     exclude = ["drafts/*"]
     language = "en-GB"                     # the articles' language unless one says otherwise
@@ -59,6 +60,8 @@ class Config:
     root: Path = field(default_factory=Path.cwd)  # paths in the config are relative to it
     path: Path | None = None  # the file it came from
     schema: Path = field(default_factory=lambda: schema_path("article.schema.json"))
+    schema_refs: tuple[str, ...] = ()  # folders (resolved) and address prefixes the schema's $ref may reach
+    places: dict[str, str] = field(default_factory=dict)  # top-level key -> "file:line:col" where it is set
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     language: str = "en"
@@ -151,7 +154,11 @@ def load(path: Path | None, start: Path | None = None) -> Config:
             label = _dotted((*prefix, *where)) or "config"
             lines.append(f"{path}:{line}:{col}: {label}: {message}")
         raise FatalError("\n".join(lines))
-    return _build(path, table.value)
+    cfg = _build(path, table.value)
+    for key in table.value if isinstance(table.value, dict) else ():
+        line, col = index.position(_key_at(table, (key,)))
+        cfg.places[key] = f"{path}:{line}:{col}"
+    return cfg
 
 
 def _reach(tree: Node, path: Sequence[str | int]) -> Node | None:
@@ -302,6 +309,16 @@ def _check_values(table: Node, root: Path) -> list[Problem]:
         for i, name in enumerate(value if isinstance(value, list) else []):
             if isinstance(name, str) and name:
                 missing_file((key, i), name, "file")
+    refs = data.get("schema_refs")
+    for i, name in enumerate(refs if isinstance(refs, list) else []):
+        if (
+            isinstance(name, str)
+            and name
+            and not name.startswith(("http://", "https://"))
+            and not (root / name).is_dir()
+        ):
+            message = f"folder {name!r} not found (paths are relative to {root.resolve()}; addresses start http(s)://)"
+            problems.append((_value_at(table, ("schema_refs", i)), ("schema_refs", i), message))
     for key in ("select", "ignore"):
         value = data.get(key)
         for i, prefix in enumerate(value if isinstance(value, list) else []):
@@ -336,6 +353,8 @@ def _build(path: Path, table: dict[str, Any]) -> Config:
 
     if "schema" in table:
         cfg.schema = root / table["schema"]
+    refs = table.get("schema_refs", ())
+    cfg.schema_refs = tuple(r if r.startswith(("http://", "https://")) else str(root / r) for r in refs)
     cfg.include = tuple(table.get("include", ()))
     cfg.exclude = tuple(table.get("exclude", ()))
     cfg.language = language_tag(table.get("language", cfg.language))

@@ -211,7 +211,7 @@ def test_every_check_can_be_configured() -> None:
             '[tool.copydesk]\nselect = ["schema"]\nlanguag = "en"\n',
             "pyproject.toml:3:1: tool.copydesk.languag: unknown setting 'languag'; did you mean 'language'? "
             "(known: checks, date_order, exclude, grammar, ignore, include, language, names, placeholder, rules, "
-            "schema, select, severity, sources, spelling, terms, vocabulary)",
+            "schema, schema_refs, select, severity, sources, spelling, terms, vocabulary)",
             id="unknown-setting",
         ),
         pytest.param(

@@ -59,6 +59,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 from referencing.exceptions import Unresolvable
 
+from lint import files, schemarefs
 from lint.article import Node
 from lint.diagnostics import Edit, Finding, Severity
 from lint.errors import FatalError
@@ -277,14 +278,19 @@ def _iso(year: str, month: str, day: str) -> str | None:
 class Schema:
     path: Path
     validator: Any  # a jsonschema validator instance
+    where: str = ""  # the config line naming it
 
 
-def load_schema(path: Path) -> Schema:
-    """Read and check the schema file; a broken one is a :class:`FatalError` naming it."""
+def load_schema(path: Path, refs: Sequence[str] = (), where: str = "") -> Schema:
+    """Read and check the schema file; a broken one is a :class:`FatalError` naming it.
+
+    ``refs``: where its ``$ref`` may lead besides its folder (see :mod:`lint.schemarefs`);
+    ``where``: the config line that names the schema, for the message.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = files.read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise FatalError(f"{path}: cannot read the article schema: {exc}") from None
+        raise FatalError(f"{path}: cannot read the article schema: {getattr(exc, 'strerror', None) or exc}") from None
     try:
         schema = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -297,13 +303,31 @@ def load_schema(path: Path) -> Schema:
     except jsonschema.SchemaError as exc:
         where = "/".join(str(p) for p in exc.absolute_path) or "the top level"
         raise FatalError(f"{path}: not a valid JSON Schema: at {where}: {exc.message}") from None
-    validator = cls(schema, format_checker=format_checker())
-    return Schema(path, validator)
+    policy = schemarefs.Policy(path, schema, refs)
+    registry = policy.registry()
+    try:
+        schemarefs.check_all(schema, registry, policy.spec)
+    except Unresolvable as exc:
+        raise _unresolvable(path, exc, where) from None
+    validator = cls(schema, format_checker=format_checker(), registry=registry)
+    return Schema(path, validator, where)
+
+
+def _unresolvable(path: Path, exc: Unresolvable, where: str) -> FatalError:
+    refused = schemarefs.refused(exc)
+    why = (
+        str(refused)
+        if refused is not None
+        else f"cannot resolve a $ref in the article schema: {getattr(exc, 'ref', '')!r}"
+    )
+    return FatalError(f"{path}: {why}" + (f" (the schema named at {where})" if where else ""))
 
 
 def schema_for(run: Run) -> Schema:
-    path = run.config.schema
-    loaded: Schema = run.cached(f"schema:{path}", lambda: load_schema(path))
+    cfg = run.config
+    path = cfg.schema
+    where = cfg.places.get("schema", "")
+    loaded: Schema = run.cached(f"schema:{path}", lambda: load_schema(path, cfg.schema_refs, where))
     return loaded
 
 
@@ -323,7 +347,7 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
         if listed is not instance:
             errors = list(schema.validator.iter_errors(listed))
     except Unresolvable as exc:
-        raise FatalError(f"{schema.path}: cannot resolve a $ref in the article schema: {exc}") from None
+        raise _unresolvable(schema.path, exc, schema.where) from None
     place = Placer(article)
     owned = _owned(run)
     findings: list[Finding] = []
