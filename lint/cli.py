@@ -164,7 +164,7 @@ def check(
 
         write_file(output, buffer.getvalue())
     has_errors = any(d.severity == Severity.ERROR for d in result.diagnostics)
-    raise SystemExit(EXIT_FINDINGS if has_errors else EXIT_OK)
+    raise SystemExit(EXIT_FINDINGS if has_errors or result.unwritten else EXIT_OK)
 
 
 @cli.command("rules")

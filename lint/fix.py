@@ -10,24 +10,20 @@ read, so every other character stays as it was.  Edits inside YAML, TOML or JSON
 metadata are kept only when the fixed file reads back with the same metadata,
 changed exactly where the edits are.
 
-The file is written atomically (a temporary file in the same folder with the
-original's permissions, flushed to disk, then renamed over it) in UTF-8 with the
-original's byte order mark, if it had one, and never when its bytes are no longer
-the ones that were read.
+The file is written by :mod:`lint.rewrite` (atomically, or in place when it has
+other hard links) in UTF-8 with the original's byte order mark, if it had one, and
+never when it is read-only or its bytes are no longer the ones that were read.
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint import rewrite
 from lint.article import Article, Node
 from lint.config import Config
 from lint.diagnostics import Diagnostic, Edit
@@ -36,11 +32,8 @@ from lint.run import Result, check_articles
 from lint.text import Text
 
 BOM = b"\xef\xbb\xbf"
+FileChanged = rewrite.FileChanged
 STRUCTURED = {"markdown", "json"}  # formats whose metadata has a syntax a fix could break
-
-
-class FileChanged(Exception):
-    """The file on disk is no longer what was read: it is not written."""
 
 
 @dataclass
@@ -206,50 +199,15 @@ def original_bytes(article: Article) -> bytes:
 
 
 def write(change: Change) -> None:
-    """Write the fixed text over the file, atomically.
+    """Write the fixed text over the file (see :mod:`lint.rewrite`: atomically, or in place for a hard link).
 
     Raises :class:`FileChanged` when the file's bytes are no longer those that were
-    read, and ``OSError`` when it cannot be read or written.
+    read, :class:`~lint.rewrite.ReadOnly` for a file without write permission, and
+    ``OSError`` when it cannot be read or written.
     """
     article = change.article
-    target = Path(os.path.realpath(article.path))  # through a symbolic link, not over it
-    before = target.stat()
-    if target.read_bytes() != original_bytes(article):
-        raise FileChanged(article.path)
     data = (BOM if article.bom else b"") + change.after.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".copydesk", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, stat.S_IMODE(before.st_mode))
-        if hasattr(os, "chown") and (before.st_uid, before.st_gid) != (os.getuid(), os.getgid()):
-            with contextlib.suppress(OSError):  # only the owner's superuser may give it back
-                os.chown(tmp, before.st_uid, before.st_gid)
-        now = target.stat()
-        if (now.st_mtime_ns, now.st_size, now.st_ino) != (before.st_mtime_ns, before.st_size, before.st_ino):
-            raise FileChanged(article.path)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    rewrite.replace(article.path, original_bytes(article), data)
 
 
 # -- what the command does ---------------------------------------------------------------
@@ -298,6 +256,7 @@ def fix(result: Result, config: Config, explain: bool = False, unsafe: bool = Fa
     written: dict[str, Article] = {}
     fixes = 0
     done: list[Change] = []
+    unwritten: list[str] = []
     for change in plans(result, unsafe):
         messages.extend(_left_out(change))
         if not change.changed:
@@ -308,16 +267,22 @@ def fix(result: Result, config: Config, explain: bool = False, unsafe: bool = Fa
             messages.append(
                 f"{change.article.path}: not fixed: the file changed since copydesk read it; check it again"
             )
+            unwritten.append(change.article.path)
+            continue
+        except rewrite.ReadOnly as exc:
+            messages.append(f"{change.article.path}: not fixed: {exc.strerror}")
+            unwritten.append(change.article.path)
             continue
         except OSError as exc:
             messages.append(f"{change.article.path}: not fixed: cannot write the file: {exc.strerror or exc}")
+            unwritten.append(change.article.path)
             continue
         old = change.article
         written[old.path] = read_path(Path(old.path), old.path, old.format, config.date_order)
         fixes += len(change.fixed)
         done.append(change)
     if not written:
-        return result, messages
+        return Result(result.diagnostics, result.articles, result.notices, tuple(unwritten)), messages
     messages.append(f"fixed {_count(fixes, 'finding')} in {_count(len(written), 'file')}{_unsafe_count(done)}")
     articles = [written.get(a.path, a) for a in result.articles]
-    return Result(check_articles(articles, config, explain), articles, result.notices), messages
+    return Result(check_articles(articles, config, explain), articles, result.notices, tuple(unwritten)), messages

@@ -48,6 +48,7 @@ class Result:
     diagnostics: list[Diagnostic]
     articles: list[Article]
     notices: list[str]  # messages for stderr (empty folders …)
+    unwritten: tuple[str, ...] = ()  # files --fix had fixes for but could not write (read-only …)
 
     @property
     def files(self) -> int:
