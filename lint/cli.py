@@ -16,6 +16,7 @@ from lint import __version__
 from lint import config as config_mod
 from lint.errors import FatalError
 from lint.report import FORMATS
+from lint.report.visible import visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -24,6 +25,11 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 @click.version_option(__version__, prog_name="copydesk")
 def cli() -> None:
     """copydesk: an editorial quality checker for article files."""
+
+
+def _say(message: str) -> None:
+    """A message on stderr; a file name or an article's words in it may hold control characters: shown escaped."""
+    click.echo(f"copydesk: {visible(message, newlines=True)}", err=True)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -131,23 +137,23 @@ def check(
     known = baseline.load(baseline_path) if baseline_path is not None else None  # a bad file stops the run first
     result = run(paths or (".",), cfg, explain=explain)
     for notice in result.notices:
-        click.echo(f"copydesk: {notice}", err=True)
+        _say(notice)
     if fix or show_diff:
         from lint import fix as fixer
 
         if show_diff:
             diff, messages = fixer.preview(result, unsafe_fixes)
-            click.echo(diff, nl=False)
+            click.echo(visible(diff, newlines=True) if sys.stdout.isatty() else diff, nl=False)
         else:
             result, messages = fixer.fix(result, cfg, explain, unsafe_fixes)
         for message in messages:
-            click.echo(f"copydesk: {message}", err=True)
+            _say(message)
         if show_diff:
             raise SystemExit(EXIT_FINDINGS if diff else EXIT_OK)
     sources = {a.path: a.source for a in result.articles}
     if write_baseline is not None:
         written = baseline.write(write_baseline, result.diagnostics, sources)
-        click.echo(f"copydesk: wrote {written} finding{'' if written == 1 else 's'} to {write_baseline}", err=True)
+        _say(f"wrote {written} finding{'' if written == 1 else 's'} to {write_baseline}")
         raise SystemExit(EXIT_OK)
     if known is not None:
         result.diagnostics = baseline.new(known, result.diagnostics, sources)
@@ -204,10 +210,10 @@ def names_command(paths: tuple[str, ...], fmt: str, config_path: Path | None, wr
     cfg = config_mod.load(config_path)
     index, notices = report.index(paths or (".",), cfg)
     for notice in notices:
-        click.echo(f"copydesk: {notice}", err=True)
+        _say(notice)
     if write_path is not None:
         written = namesfile.write(index, write_path)
-        click.echo(f"copydesk: wrote {written} {'entry' if written == 1 else 'entries'} to {write_path}", err=True)
+        _say(f"wrote {written} {'entry' if written == 1 else 'entries'} to {write_path}")
     if fmt == "json":
         import json
 
@@ -232,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         exc.show()
         return EXIT_USAGE
     except FatalError as exc:
-        click.echo(f"copydesk: {exc}", err=True)
+        _say(str(exc))
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

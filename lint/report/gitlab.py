@@ -24,6 +24,7 @@ from typing import IO, Any
 from lint.baseline import relative
 from lint.diagnostics import Diagnostic, Severity
 from lint.report.sarif import fingerprints
+from lint.report.visible import json_text, visible
 from lint.run import Result
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -40,7 +41,7 @@ SPACE = re.compile(r"\s+")
 
 
 def write(result: Result, stream: IO[str], colour: bool = False) -> None:
-    json.dump(report(result, Path.cwd()), stream, ensure_ascii=False, indent=2)
+    stream.write(json_text(json.dumps(report(result, Path.cwd()), ensure_ascii=False, indent=2)))
     stream.write("\n")
 
 
@@ -74,4 +75,4 @@ def description(d: Diagnostic) -> str:
         text += f" (fix: {d.safe_fix.text})"
     elif d.suggestions:
         text += f" ({'suggestion' if len(d.suggestions) == 1 else 'suggestions'}: {', '.join(d.suggestions[:5])})"
-    return SPACE.sub(" ", text).strip()
+    return visible(SPACE.sub(" ", text).strip())  # shown in the merge request: no control character

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import IO
 
 from lint.diagnostics import Severity
+from lint.report.visible import json_text
 from lint.run import Result
 
 
@@ -23,5 +24,5 @@ def summary(result: Result) -> dict[str, object]:
 
 def write(result: Result, stream: IO[str], colour: bool = False) -> None:
     doc = {"diagnostics": [d.to_json() for d in result.diagnostics], "summary": summary(result)}
-    json.dump(doc, stream, ensure_ascii=False, indent=2)
+    stream.write(json_text(json.dumps(doc, ensure_ascii=False, indent=2)))
     stream.write("\n")

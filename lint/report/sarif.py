@@ -22,6 +22,7 @@ from urllib.parse import quote
 from lint import __version__, baseline
 from lint.checks import rule_table
 from lint.diagnostics import Diagnostic, Edit, Severity
+from lint.report.visible import json_text
 from lint.run import Result
 from lint.text import LineIndex
 
@@ -33,7 +34,7 @@ URL_LABELS = ("documentation", "homepage", "repository", "source")
 
 
 def write(result: Result, stream: IO[str], colour: bool = False) -> None:
-    json.dump(document(result, Path.cwd()), stream, ensure_ascii=False, indent=2)
+    stream.write(json_text(json.dumps(document(result, Path.cwd()), ensure_ascii=False, indent=2)))
     stream.write("\n")
 
 

@@ -1,10 +1,15 @@
-"""``--format text``: one line a finding, the line itself with the span underlined."""
+"""``--format text``: one line a finding, the line itself with the span underlined.
+
+Everything taken from an article or a file name goes through :func:`visible`:
+a control character is shown as ``\x1b``, never written raw to the terminal.
+"""
 
 from __future__ import annotations
 
 from typing import IO
 
 from lint.diagnostics import Diagnostic, Severity
+from lint.report.visible import visible
 from lint.run import Result
 from lint.text import LineIndex
 
@@ -19,21 +24,23 @@ def write(result: Result, stream: IO[str], colour: bool = False) -> None:
         return f"{code}{text}{RESET}" if colour else text
 
     for d in result.diagnostics:
-        head = f"{d.path}:{d.line}:{d.column}:"
+        head = f"{visible(d.path)}:{d.line}:{d.column}:"
+        rule, message = visible(d.rule), visible(d.message)
         stream.write(
-            f"{paint(head, BOLD)} {paint(d.severity.value, COLOURS[d.severity])} {paint(d.rule, DIM)} {d.message}\n"
+            f"{paint(head, BOLD)} {paint(d.severity.value, COLOURS[d.severity])} {paint(rule, DIM)} {message}\n"
         )
         index = indexes.get(d.path)
         if index is not None and index.source:
             _excerpt(d, index, stream, paint)
         if d.safe_fix is not None:
-            others = [s for s in d.suggestions if s != d.safe_fix.text][:4]
-            stream.write(f"    fix: {d.safe_fix.text}" + (f" (or: {', '.join(others)})" if others else "") + "\n")
+            others = [visible(s) for s in d.suggestions if s != d.safe_fix.text][:4]
+            fix = visible(d.safe_fix.text)
+            stream.write(f"    fix: {fix}" + (f" (or: {', '.join(others)})" if others else "") + "\n")
         elif d.suggestions:
             label = "suggestion" if len(d.suggestions) == 1 else "suggestions"
-            stream.write(f"    {label}: {', '.join(d.suggestions[:5])}\n")
+            stream.write(f"    {label}: {', '.join(visible(s) for s in d.suggestions[:5])}\n")
         if d.explanation:
-            stream.write(f"    why: {d.explanation}\n")
+            stream.write(f"    why: {visible(d.explanation, newlines=True)}\n")
     stream.write(summary_line(result) + "\n")
 
 
@@ -47,9 +54,12 @@ def _excerpt(d: Diagnostic, index: LineIndex, stream: IO[str], paint: object) ->
     shown = shown.replace("\t", " ")
     start = d.column - 1 - shift
     end = (d.end_column - 1 - shift) if d.end_line == d.line else len(shown)
-    width = max(1, min(end, len(shown)) - start)
-    stream.write(f"    {shown}\n")
-    marks = " " * start + "^" * width
+    # widths as shown: an escaped control character takes four columns
+    start = max(0, start)
+    indent = len(visible(shown[:start])) + max(0, start - len(shown))
+    width = max(1, len(visible(shown[start : max(start, min(end, len(shown)))])))
+    stream.write(f"    {visible(shown)}\n")
+    marks = " " * indent + "^" * width
     stream.write(f"    {paint(marks, COLOURS[d.severity]) if callable(paint) else marks}\n")
 
 
