@@ -64,9 +64,9 @@ class Baseline(NamedTuple):
 def key(diagnostic: Diagnostic, source: str, index: LineIndex, folder: Path) -> Key:
     start = index.offset(diagnostic.line, diagnostic.column)
     end = max(start, index.offset(diagnostic.end_line, diagnostic.end_column))
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", end)
-    line_end = len(source) if line_end < 0 else line_end
+    line_start = index.starts[diagnostic.line - 1]
+    last = diagnostic.end_line
+    line_end = index.starts[last] if last < len(index.starts) else len(source)
     before = SPACE.split(source[line_start:start].strip())[-CONTEXT_WORDS:]
     after = SPACE.split(source[end:line_end].strip())[:CONTEXT_WORDS]
     return Key(

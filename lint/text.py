@@ -9,22 +9,25 @@ turns file offsets into 1-based line and column numbers.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol, TypeVar
 
+LINE_END = re.compile(r"\r\n?|\n")  # the line ends an editor shows: CRLF, LF and a lone CR
+
 
 class LineIndex:
-    """Turns character offsets of one file into 1-based (line, column)."""
+    """Turns character offsets of one file into 1-based (line, column).
+
+    ``\r\n``, ``\n`` and a lone ``\r`` each end a line, as in every editor, so a file
+    saved with old Mac line ends gets the line numbers its editor shows.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.starts = [0]
-        i = source.find("\n")
-        while i >= 0:
-            self.starts.append(i + 1)
-            i = source.find("\n", i + 1)
+        self.starts = [0, *(m.end() for m in LINE_END.finditer(source))]
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.source)))
@@ -33,8 +36,8 @@ class LineIndex:
 
     def line_text(self, line: int) -> str:
         start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.source)
-        return self.source[start:end].rstrip("\r")
+        end = self.starts[line] if line < len(self.starts) else len(self.source)
+        return self.source[start:end].rstrip("\r\n")
 
     def offset(self, line: int, column: int) -> int:
         return self.starts[line - 1] + column - 1

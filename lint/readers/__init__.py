@@ -21,6 +21,7 @@ EXTENSIONS: dict[str, str] = {
     ".text": "text",
 }
 
+LINE_END = re.compile(rb"\r\n?|\n")
 FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
 
 
@@ -47,8 +48,9 @@ def decode(path: str, data: bytes) -> tuple[str | None, str]:
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = data[: exc.start]
+        line = len(LINE_END.findall(before)) + 1  # CRLF, LF and a lone CR each end a line
+        col = exc.start - max(before.rfind(b"\n"), before.rfind(b"\r"))
         return None, f"line {line}, byte column {col}: the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
 
 

@@ -54,8 +54,32 @@ def _compose(source: str, start: int, end: int) -> yaml.Node | None:
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
         raise YAMLError(f"front matter is not valid YAML: {problem}", offset) from None
+    except yaml.reader.ReaderError as exc:
+        offset, message = _reader_error(exc, chunk)
+        raise YAMLError(f"front matter is not valid YAML: {message}", start + offset) from None
     except yaml.YAMLError as exc:
         raise YAMLError(f"front matter is not valid YAML: {exc}", start) from None
+
+
+CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "backspace", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def _reader_error(exc: yaml.reader.ReaderError, chunk: str) -> tuple[int, str]:
+    """Where in ``chunk`` the character YAML does not allow is, and a message in plain words.
+
+    libyaml counts the position in UTF-8 bytes and the pure-Python reader in characters;
+    the character reported is the first one not allowed, so its first occurrence is the place.
+    """
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    char = chr(code)
+    at = exc.position if 0 <= exc.position < len(chunk) and chunk[exc.position] == char else chunk.find(char)
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        name = CONTROL_NAMES.get(code, "")
+        what = f"the control character U+{code:04X}" + (f" ({name})" if name else "")
+        fix = f'delete it, or write it as "\\x{code:02x}" inside double quotes'
+    else:
+        what, fix = f"the character U+{code:04X}", "delete it"
+    return max(at, 0), f"{what} is not allowed in YAML: {fix}"
 
 
 def _value(node: yaml.Node) -> Any:

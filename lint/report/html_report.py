@@ -131,7 +131,7 @@ def _article(path: str, anchor: str, article: Article | None, placed: list[Place
         parts.extend(f"<li>{_note(p, link=False)}</li>\n" for p in whole)
         parts.append("</ul>\n")
     shown_to = 0
-    total = source.count("\n") + (0 if source.endswith("\n") or not source else 1)
+    total = 0 if not source else len(LineIndex(source).starts) - (1 if source.endswith(("\n", "\r")) else 0)
     for first, last, block in _blocks(source, marked):
         parts.append(_gap(shown_to + 1, first - 1))
         parts.append(f'<pre class="text">{block}</pre>\n')
@@ -191,7 +191,7 @@ def _note(p: Placed, link: bool = True) -> str:
 
 def _shown(source: str, index: LineIndex, marked: list[Placed]) -> list[tuple[int, int]]:
     """The parts of the file to show, as merged (start, end) offsets."""
-    lines = len(index.starts) - (1 if source.endswith("\n") else 0)  # no empty line after the last newline
+    lines = len(index.starts) - (1 if source.endswith(("\n", "\r")) else 0)  # no empty line after the last end
     if lines <= WHOLE_LINES and len(source) <= WHOLE_CHARS:
         return [(0, len(source))]
     ranges: list[tuple[int, int]] = []
