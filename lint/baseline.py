@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 
 from lint.diagnostics import Diagnostic
 from lint.errors import FatalError
+from lint.files import read_text as read_file
 from lint.text import LineIndex
 
 FORMAT, VERSION = "baseline", 1
@@ -127,7 +128,7 @@ def write(path: Path, diagnostics: Iterable[Diagnostic], sources: dict[str, str]
 def load(path: Path) -> Baseline:
     """Read a baseline written by :func:`write`; a missing or malformed file is a fatal error."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_file(path)
     except FileNotFoundError:
         raise FatalError(f"{path}: no such baseline file (write one with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:

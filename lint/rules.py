@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint.errors import FatalError
+from lint.files import read_text as read_file  # never a FIFO or a device: they would block or never end
 from lint.readers import yamltree
 from lint.resources import rules_path, schema_path
 from lint.text import LineIndex
@@ -23,9 +24,9 @@ if TYPE_CHECKING:
 def load_yaml(path: Path, kind: str, *, validate: bool = True) -> list[dict[str, Any]]:
     """The entries of one rule file of ``kind`` (``terms``, ``names``, ``placeholders`` …)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_file(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise FatalError(f"{path}: cannot read the rule file: {exc}") from None
+        raise FatalError(f"{path}: cannot read the rule file: {getattr(exc, 'strerror', None) or exc}") from None
     index = LineIndex(text)
     try:
         if not validate:  # no error to place: the values will do
@@ -67,7 +68,7 @@ def rule_files(run: Run, kind: str) -> list[Path]:
 def _kind_of(path: Path) -> str:
     """A rule file's kind: its top-level key (``terms:``), else its file name."""
     try:
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in read_file(path).splitlines():
             if line and not line.startswith(("#", " ", "-")) and line.rstrip().endswith(":"):
                 return line.rstrip()[:-1].strip()
     except (OSError, UnicodeDecodeError):
@@ -94,9 +95,9 @@ def entries(run: Run, kind: str) -> list[dict[str, Any]]:
 def read_words(path: Path) -> list[str]:
     """A plain-text word list: one word or phrase a line, ``#`` comments."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_file(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise FatalError(f"{path}: cannot read the word list: {exc}") from None
+        raise FatalError(f"{path}: cannot read the word list: {getattr(exc, 'strerror', None) or exc}") from None
     out = []
     for line in text.splitlines():
         line = line.split(" #", 1)[0].strip() if not line.lstrip().startswith("#") else ""

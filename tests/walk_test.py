@@ -147,3 +147,12 @@ def test_a_link_to_a_folder_outside_is_skipped(cli: Any, tmp_path: Path, monkeyp
         f"content/other: skipped: a symbolic link to a folder outside the project ({(tmp_path / 'other').resolve()})"
         in (result.err)
     )
+
+
+def test_a_word_list_that_is_a_fifo_stops_the_run_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "words.txt")
+    (tmp_path / "copydesk.toml").write_text('vocabulary = ["words.txt"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(CLEAN, encoding="utf-8")
+    proc = copydesk("a.md", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "words.txt: cannot read the word list: a named pipe (FIFO), not a regular file" in proc.stderr
