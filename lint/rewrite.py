@@ -51,17 +51,18 @@ def replace(path: str | Path, old: bytes, new: bytes) -> None:
     before = target.stat()
     if not stat.S_ISREG(before.st_mode):
         raise files.NotAFile(0, f"{files.kind(before.st_mode)}, not a regular file", str(path))
-    if not before.st_mode & 0o222 or not os.access(target, os.W_OK):
-        mode = stat.S_IMODE(before.st_mode)
-        raise ReadOnly(
-            0, f"the file is read-only (mode {mode:04o}); copydesk writes only files you can write", str(path)
-        )
+    mode = stat.S_IMODE(before.st_mode)
+    if not before.st_mode & 0o222:
+        why = f"the file is read-only (mode {mode:04o}); copydesk writes only files you can write"
+        raise ReadOnly(0, why, str(path))
+    if not os.access(target, os.W_OK):
+        raise ReadOnly(0, f"you may not write the file (mode {mode:04o}, or a read-only file system)", str(path))
     if files.read_bytes(target) != old:
         raise FileChanged(str(path))
+    _clean_stale(target)
     if before.st_nlink > 1:
         _in_place(target, before, old, new, str(path))
     else:
-        _clean_stale(target)
         _atomic(target, before, new, str(path))
     _sync_folder(target.parent)
 
