@@ -92,3 +92,31 @@ def test_a_missing_path_with_escapes(cli: Any) -> None:
     result = cli("check", "\x07\x1b]0;nowhere.md")
     assert result.code == 2
     assert result.err == "copydesk: \\x07\\x1b]0;nowhere.md: no such file or directory\n"
+
+
+def test_diff_is_escaped_on_a_terminal_and_exact_in_a_pipe(tmp_path: Path) -> None:
+    import pty
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.md"
+    path.write_text(TYPO_ARTICLE.replace("a new budget.", "a new \x1b]0;title\x07 budget."), encoding="utf-8")
+    command = [sys.executable, "-m", "lint", "check", "--diff", "--select", "spelling", path.name]
+    piped = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=120)
+    assert b"+The council met on Tuesday and the government announced a new \x1b]0;title\x07 budget." in piped.stdout
+    leader, follower = pty.openpty()
+    with subprocess.Popen(command, cwd=tmp_path, stdout=follower, stderr=subprocess.DEVNULL) as proc:
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed: the process is done
+                break
+            if not chunk:
+                break
+            shown += chunk
+        proc.wait(timeout=120)
+    os.close(leader)
+    assert b"announced a new \\x1b]0;title\\x07 budget." in shown
+    assert b"\x1b" not in shown and b"\x07" not in shown
