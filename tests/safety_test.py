@@ -39,6 +39,10 @@ NEVER_FIXED = (
     ("Having multiple expertises represented serves the team.", "expertises"),  # expertise
     ("We do mostly researchy-type things for the projects.", "researchy"),  # research
     ("Open the docker-compose.yml file and edit it.", "compose"),
+    # a coinage from a word the web writes ("strategize"), and slips a changelog line names
+    ("Our team researches, talks with teens and strategizes about how to reach them.", "strategizes"),
+    ("- **test**: fix typo from funciton to function (parkhojeong)", "funciton"),
+    ("* Fixed typo. (vulnerabile -&gt; vulnerable)", "vulnerabile"),
 )
 
 # (sentence, the slip, its correction): one word only could be meant
@@ -99,6 +103,23 @@ def test_an_unsafe_fix_is_a_suggestion_that_says_why_and_unsafe_fixes_applies_it
     assert "hardcode" in path.read_text(encoding="utf-8")
     cli("check", "--fix", "--unsafe-fixes", path)
     assert "hardcore" in path.read_text(encoding="utf-8")
+
+
+def test_a_word_other_articles_of_the_archive_write_is_not_fixed(cli: Any, tmp_path: Path) -> None:
+    """ "deopt" is V8's word in a project's release notes; the archive never writes "depot"."""
+    lines = ("Prevent Buffer constructor deopt.", "Avoid emit() eager deopt.", "Fix a permanent deopt.")
+    for i, line in enumerate(lines):
+        (tmp_path / f"v{i}.md").write_text(HEAD + f"- **events**: {line}\n", encoding="utf-8")
+    found = cli("check", "--format", "json", "--select", "spelling", tmp_path).diagnostics
+    fixes = [d["fix"] for d in found if d["message"].startswith("'deopt'")]
+    assert fixes and all(f["applicability"] == "unsafe" for f in fixes)
+    assert "3 articles of the run write 'deopt', 0 write 'depot'" in fixes[0]["why_unsafe"]
+
+
+@pytest.mark.parametrize("word", ("meagre", "roubles", "dreamt", "linting", "sysadmins", "tuples", "awardees"))
+def test_a_word_of_the_large_english_word_list_is_no_finding(cli: Any, tmp_path: Path, word: str) -> None:
+    _, found = _check(cli, tmp_path, f"The report on the {word} was read again on Monday.")
+    assert found == []
 
 
 def test_unsafe_fixes_alone_is_a_usage_error(cli: Any, tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ from lint.lexicon import SPELLCHECKER_LANGUAGES, base_language, language_code, l
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
 from lint.spelling.links import Links, links
-from lint.spelling.safety import in_prose
+from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
 from lint.spelling.tokens import Token, base_forms, inner_capitals, tokens
@@ -59,6 +59,7 @@ BRITISH = ("en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in", "en-uk")
 AMERICAN = ("en-us",)
 TWIN_ZIPF = 3.0  # a capitalised dictionary word a name-like word may be a slip of ("House" for "Houes")
 NOT_PROSE = "it touches code, a path or markup in the file"  # why a fix there is no safe one
+MENTIONED = "the correction is written beside it, or the line speaks of a typo: the slip is mentioned, not made"
 BRITISH_MIN_ZIPF = 2.0  # paediatric, foetus: common on the web (while "haer" is no spelling of "her")
 
 
@@ -475,6 +476,8 @@ def _finding(article: Article, d: Decision, explain: bool) -> Finding:
             why = d.verdict.unsafe
             if not why and not in_prose(article.source, start, end):
                 why = NOT_PROSE
+            if not why and mentions(article.source, start, end, suggestions[0]):
+                why = MENTIONED
             fix = Edit(start, end, suggestions[0], safe=not why, why=why)
     else:
         if d.rule == "spelling.variant":

@@ -171,9 +171,23 @@ class RunEvidence:
     as_capital: Counter[str] = field(default_factory=Counter)  # capitalised anywhere
     as_lower: Counter[str] = field(default_factory=Counter)
     articles: int = 0
+    # every article's words, counted only when a decision asks (see articles_with)
+    _sources: list[Callable[[], Iterable[str]]] = field(default_factory=list)
+    _every: Counter[str] | None = None
+
+    def articles_with(self, word: str) -> int:
+        """In how many articles of the run ``word`` (any case) is written: the archive's index of words."""
+        if self._every is None:
+            every: Counter[str] = Counter()
+            for words in self._sources:
+                every.update(set(map(normal, words())))
+            self._every = every
+        return self._every[normal(word)]
 
     def add(self, ev: ArticleEvidence) -> None:
         self.articles += 1
+        self._sources.append(ev.all_words)
+        self._every = None
         for word, use in ev.uses.items():
             if use.name_contexts:
                 self.as_name[word] += 1

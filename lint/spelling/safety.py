@@ -41,6 +41,7 @@ import re
 
 from lint.lexicon import lexicon
 from lint.spelling.evidence import ArticleEvidence, RunEvidence
+from lint.spelling.morphology import derived_from
 from lint.spelling.suggest import Candidate
 
 # a correction a word the web uses may still be a misspelling of, when the web writes it far more often
@@ -60,6 +61,11 @@ SWAP_LENGTH = 4  # … but two letters swapped in a very common word ("taht", "w
 REPEAT_MAX = 2.5  # … and the web seldom writes ("taht" 2.2; a trade's own word is written more)
 WEB_FAR = 3.5  # a typical slip of a word the web writes this many Zipf steps more often ("abouy", "taht")
 CORRECTION_ZIPF = 3.5  # a common word
+STEM_ZIPF = 2.0  # a stem the web uses: a word made from it is a coinage, not a slip ("strategizes")
+COINAGE_STEM = 7  # letters: shorter strings the web writes are often fragments and names ("engin", "gover")
+COINAGE_GAP = 3.0  # … unless the correction is far more common than the stem ("goverment" is no coinage of "gover")
+ARCHIVE_MIN = 3  # articles: fewer say little ("goverment" twice in a run of two is still a slip)
+ARCHIVE_RATIO = 3  # a word the run writes in several articles is a slip only if the correction is far more written
 MARGIN = 1.5  # how far the correction must rank above the next candidate
 # characters that, touching a word in the file, say it is code, a path or markup, not prose
 QUOTES_BEFORE = set("'\"‘“«")
@@ -115,6 +121,23 @@ def why_unsafe(
         return f"the web uses '{word}' (Zipf {z:.1f})"
     if (derived or compound) and best.kind not in WEB_KINDS:  # "stoped" is no coinage from "stop"
         return "made from words the web uses"
+
+    # a coinage from a word only the web knows ("strategizes" from "strategize", Zipf 2.4): no slip of it
+    def web_stem(s: str) -> bool:
+        return len(s) >= COINAGE_STEM and not lx.known(s) and lx.zipf(s) >= STEM_ZIPF
+
+    stem = None if derived else derived_from(word.lower(), web_stem)
+    if stem and best.zipf - lx.zipf(stem[0]) < COINAGE_GAP:  # "goverment" is no coinage from "gover" (Zipf 2.1)
+        return f"'{stem[0]}' with {stem[1]}: a word the web uses, with a regular ending or prefix"
+    # the archive's own word: other articles write it, and seldom or never the correction ("deopt", "depot")
+    if run is not None:
+        key = word.lower()
+        writing = run.as_lower[key] + run.as_capital[key]
+        if writing >= ARCHIVE_MIN and run.articles_with(best.word) < ARCHIVE_RATIO * writing:
+            return (
+                f"{writing} articles of the run write '{word}', "
+                f"{run.articles_with(best.word)} write '{best.word}': the archive's own word"
+            )
     # written again, here or in other articles: on purpose, unless it is a known kind of misspelling
     # ("goverment") or a typical slip of a very common word that no trade writes ("taht", "mroe")
     if misspelling or (typical and best.zipf >= VERY_COMMON and z <= REPEAT_MAX):
@@ -125,6 +148,23 @@ def why_unsafe(
     if run is not None and run.as_lower[word.lower()] + run.as_capital[word.lower()] > 1:
         return "other articles of the run write it"
     return ""
+
+
+def mentions(source: str, start: int, end: int, correction: str) -> bool:
+    """True when ``correction`` is written close to ``source[start:end]`` on its line, or the line speaks of
+    a typo: a changelog's "fix typo funciton -> function" or "(vulnerabile -&gt; vulnerable)" names the
+    slip, it does not make it."""
+    line_start = max(source.rfind("\n", 0, start), source.rfind("\r", 0, start)) + 1
+    ends = [i for i in (source.find("\n", end), source.find("\r", end)) if i >= 0]
+    line_end = min(ends) if ends else len(source)
+    if TYPO_TALK.search(source, line_start, line_end):
+        return True
+    near = source[max(line_start, start - MENTION_REACH) : min(line_end, end + MENTION_REACH)]
+    return re.search(rf"(?<![^\W\d_]){re.escape(correction)}(?![^\W\d_])", near, re.IGNORECASE) is not None
+
+
+MENTION_REACH = 25  # characters either side of the word
+TYPO_TALK = re.compile(r"(?i)\b(?:typos?|misspell(?:ed|ings?|s)?|spelling)\b")
 
 
 def at_edge(typed: str, meant: str) -> bool:

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from lint.lexicon import Lexicon, lexicon, straight
+from lint.resources import rules_path
+from lint.rules import read_words
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
 from lint.spelling.morphology import compound_of, derived_from
 from lint.spelling.safety import why_unsafe
@@ -71,7 +73,18 @@ COMPOUND = -4.8  # two content words written as one
 DERIVED_NEAR_MISS = -0.5  # … when it is also a near miss of a more frequent word (arguement, truely)
 PREFIX_PART = -1.5  # "agri" in "agri-tech"
 HYPHENATED = -4.0  # written with a hyphen elsewhere in the article: "agritech" and "agri-tech"
+IN_WORD_LIST = -4.5  # in SCOWL's large English word list (rules/words-en.txt): a word, unless a strong slip
 IN_ARTICLE = 1.5  # a correction the article uses elsewhere (Zipf units)
+
+
+@cache
+def word_list() -> frozenset[str]:
+    """English words the dictionary lacks that a standard spell-checking word list holds (rules/words-en.txt)."""
+    return frozenset(read_words(rules_path("words-en.txt")))
+
+
+def in_word_list(word: str, lang: str) -> bool:
+    return lang == "en" and word in word_list()
 
 
 @dataclass(frozen=True)
@@ -216,6 +229,8 @@ def judge(
         return Verdict(False, round(score, 2), tuple(reasons), (), False)
     suggestions, ranked, chosen = _suggest(token, f, twin, article.words)
     unsafe = "" if chosen else "the article's own words chose the correction"
+    if not unsafe and in_word_list(f.word, f.lang):
+        unsafe = "a word of the large English word list (SCOWL): a slip of another word only by context"
     if not unsafe:
         unsafe = why_unsafe(f.word, token.capitalised or named, ranked, article, run, f.derived, f.compound, f.lang)
     if not suggestions:
@@ -316,6 +331,9 @@ def _weigh(
     elif f.compound:
         score += DERIVED_NEAR_MISS if suspect else COMPOUND
         reasons.append(f"'{f.compound[0]}' + '{f.compound[1]}'")
+    if in_word_list(f.word, f.lang):
+        score += IN_WORD_LIST
+        reasons.append("in the large English word list (SCOWL)")
     if f.word in article.hyphenated:
         score += HYPHENATED
         reasons.append("written with a hyphen elsewhere in the article")
