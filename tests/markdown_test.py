@@ -181,3 +181,14 @@ def test_markup_inside_a_word_does_not_split_it(cli: Any, tmp_path: Path, body: 
 def test_a_misspelt_word_split_by_a_link_is_found_and_never_fixed(cli: Any, tmp_path: Path) -> None:
     found = rules(check(cli, tmp_path, "The [goverm](https://example.org)ent met.\n"), "spelling.")
     assert [(f["line"], f["column"], f["fixable"]) for f in found] == [(LINE, 6, False)]
+
+
+def test_an_unmatched_backtick_does_not_pair_with_one_paragraphs_later(cli: Any, tmp_path: Path) -> None:
+    """A code span ends in its paragraph (CommonMark): the code later on stays code, the prose stays prose."""
+    body = (
+        'Set the password to `"my-secure-password" (do not use this) and go on.\n\n'
+        "Then run `sqlplus` as `sysdba` and open the goverment file.\n"
+    )
+    found = spelled(check(cli, tmp_path, body))
+    assert [w for w, _, _ in found] == ["goverment"]
+    assert found[0][1] == LINE + 2

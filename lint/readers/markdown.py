@@ -31,7 +31,9 @@ CODE_ELEMENTS = re.compile(
     r"<(code|pre|kbd|samp|tt|var|script|style|textarea|svg|math)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.I
 )
 COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
-CODE_SPANS = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+# a code span ends in its paragraph (CommonMark): an unmatched backtick stays a backtick, and
+# does not pair with one paragraphs later (turning the code between into prose)
+CODE_SPANS = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\r?\n).)*?(?<!`)\1(?!`)", re.DOTALL)
 # a link destination, with a title readers see as a tooltip: ](url "title")
 LINK_DESTINATION = re.compile(
     r"\]\((?:[^()\s]|\([^()]*\)|\{\{.*?\}\}|\{%.*?%\})*(?:\s+(?:\"([^\"]*)\"|'([^']*)'|\(([^()]*)\)))?\s*\)"
