@@ -43,6 +43,7 @@ from lint.lexicon import lexicon
 from lint.spelling.evidence import ArticleEvidence, RunEvidence
 from lint.spelling.morphology import derived_from
 from lint.spelling.suggest import Candidate
+from lint.spelling.wordlist import in_word_list
 
 # a correction a word the web uses may still be a misspelling of, when the web writes it far more often
 WEB_KINDS = frozenset({"a doubled letter", "a letter not doubled", "swapped letters"})
@@ -91,6 +92,8 @@ def why_unsafe(
         return "letters outside a-z: it may be another language's word"
     if lang != "en":
         return "safe fixes are made in English only"
+    if in_word_list(word.lower(), lang):
+        return "a word of the large English word list (SCOWL): a slip of another word only by context"
     if not ranked:
         return "no correction"
     best = ranked[0]
@@ -133,11 +136,8 @@ def why_unsafe(
     if run is not None:
         key = word.lower()
         writing = run.as_lower[key] + run.as_capital[key]
-        if writing >= ARCHIVE_MIN and run.articles_with(best.word) < ARCHIVE_RATIO * writing:
-            return (
-                f"{writing} articles of the run write '{word}', "
-                f"{run.articles_with(best.word)} write '{best.word}': the archive's own word"
-            )
+        if writing >= ARCHIVE_MIN and (meant := run.articles_with(best.word)) < ARCHIVE_RATIO * writing:
+            return f"{writing} articles of the run write '{word}', {meant} write '{best.word}': the archive's own word"
     # written again, here or in other articles: on purpose, unless it is a known kind of misspelling
     # ("goverment") or a typical slip of a very common word that no trade writes ("taht", "mroe")
     if misspelling or (typical and best.zipf >= VERY_COMMON and z <= REPEAT_MAX):
@@ -154,9 +154,7 @@ def mentions(source: str, start: int, end: int, correction: str) -> bool:
     """True when ``correction`` is written close to ``source[start:end]`` on its line, or the line speaks of
     a typo: a changelog's "fix typo funciton -> function" or "(vulnerabile -&gt; vulnerable)" names the
     slip, it does not make it."""
-    line_start = max(source.rfind("\n", 0, start), source.rfind("\r", 0, start)) + 1
-    ends = [i for i in (source.find("\n", end), source.find("\r", end)) if i >= 0]
-    line_end = min(ends) if ends else len(source)
+    line_start, line_end = _line(source, start, end)
     if TYPO_TALK.search(source, line_start, line_end):
         return True
     near = source[max(line_start, start - MENTION_REACH) : min(line_end, end + MENTION_REACH)]
@@ -190,9 +188,14 @@ def in_prose(source: str, start: int, end: int) -> bool:
     if after == "." and end + 1 < len(source) and source[end + 1].isalnum():
         return False
     # a credit: a list item naming a person and a handle ("- cui fliter (cuishuang)")
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", end)
-    return not CREDIT_LINE.match(source, line_start, len(source) if line_end < 0 else line_end)
+    return not CREDIT_LINE.match(source, *_line(source, start, end))
+
+
+def _line(source: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the line holding ``source[start:end]`` (``\n``, ``\r\n`` or ``\r`` ends a line)."""
+    line_start = max(source.rfind("\n", 0, start), source.rfind("\r", 0, start)) + 1
+    ends = [i for i in (source.find("\n", end), source.find("\r", end)) if i >= 0]
+    return line_start, min(ends) if ends else len(source)
 
 
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -20,17 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from lint.lexicon import Lexicon, lexicon, straight
-from lint.resources import rules_path
-from lint.rules import read_words
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
 from lint.spelling.morphology import compound_of, derived_from
 from lint.spelling.safety import why_unsafe
 from lint.spelling.suggest import Candidate, candidates, corrections, match_case
 from lint.spelling.tokens import Token
 from lint.spelling.variants import american
+from lint.spelling.wordlist import in_word_list
 
 # weights (log-odds units); a positive total is a typo
 PRIOR = 2.6
@@ -75,16 +74,6 @@ PREFIX_PART = -1.5  # "agri" in "agri-tech"
 HYPHENATED = -4.0  # written with a hyphen elsewhere in the article: "agritech" and "agri-tech"
 IN_WORD_LIST = -4.5  # in SCOWL's large English word list (rules/words-en.txt): a word, unless a strong slip
 IN_ARTICLE = 1.5  # a correction the article uses elsewhere (Zipf units)
-
-
-@cache
-def word_list() -> frozenset[str]:
-    """English words the dictionary lacks that a standard spell-checking word list holds (rules/words-en.txt)."""
-    return frozenset(read_words(rules_path("words-en.txt")))
-
-
-def in_word_list(word: str, lang: str) -> bool:
-    return lang == "en" and word in word_list()
 
 
 @dataclass(frozen=True)
@@ -229,8 +218,6 @@ def judge(
         return Verdict(False, round(score, 2), tuple(reasons), (), False)
     suggestions, ranked, chosen = _suggest(token, f, twin, article.words)
     unsafe = "" if chosen else "the article's own words chose the correction"
-    if not unsafe and in_word_list(f.word, f.lang):
-        unsafe = "a word of the large English word list (SCOWL): a slip of another word only by context"
     if not unsafe:
         unsafe = why_unsafe(f.word, token.capitalised or named, ranked, article, run, f.derived, f.compound, f.lang)
     if not suggestions:
