@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from lint import rules
@@ -34,6 +34,7 @@ from lint.diagnostics import Edit, Finding, Severity
 from lint.lexicon import SPELLCHECKER_LANGUAGES, base_language, language_code, lexicon, normal, straight
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
+from lint.spelling.entries import ListItems, list_items
 from lint.spelling.links import Links, links
 from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
@@ -60,6 +61,11 @@ AMERICAN = ("en-us",)
 TWIN_ZIPF = 3.0  # a capitalised dictionary word a name-like word may be a slip of ("House" for "Houes")
 NOT_PROSE = "it touches code, a path or markup in the file"  # why a fix there is no safe one
 MENTIONED = "the correction is written beside it, or the line speaks of a typo: the slip is mentioned, not made"
+LIST_PARTS = {
+    "label": "the label of a release-note entry: the part of the code it changes",
+    "credit": "the author's credit in a release-note entry",
+    "names": "an item of a list of names (one word an item)",
+}
 BRITISH_MIN_ZIPF = 2.0  # paediatric, foetus: common on the web (while "haer" is no spelling of "her")
 
 
@@ -337,6 +343,7 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
     decided: list[Decision] = []
     pending: list[tuple[Text, Token]] = []
     linked: Links | None = None  # the article's links, read when a word first needs them
+    items: ListItems | None = None  # its release-note entries and lists of names, read when first needed
     for text, toks in texts:
         if not toks:
             continue
@@ -384,9 +391,18 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
                 continue
             if linked is None:
                 linked = links(article.source)
-            if linked.names(*text.span(tok.start, tok.end), tok.text):
+            where = text.span(tok.start, tok.end)
+            if linked.names(*where, tok.text):
                 decided.append(Decision(text, tok, "", ("the link's address spells it: the name of what it links to",)))
                 continue
+            if items is None:
+                items = list_items(article.source)
+            kind = items.kind(*where)
+            if kind in LIST_PARTS:
+                decided.append(Decision(text, tok, "", (LIST_PARTS[kind],)))
+                continue
+            if kind == "entry":
+                tok = replace(tok, entry=True)
             pending.append((text, tok))
     ceilings: dict[int, float] = {}
     if not run.explain:

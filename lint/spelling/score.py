@@ -73,6 +73,8 @@ DERIVED_NEAR_MISS = -0.5  # … when it is also a near miss of a more frequent w
 PREFIX_PART = -1.5  # "agri" in "agri-tech"
 HYPHENATED = -4.0  # written with a hyphen elsewhere in the article: "agritech" and "agri-tech"
 IN_WORD_LIST = -4.5  # in SCOWL's large English word list (rules/words-en.txt): a word, unless a strong slip
+ENTRY_WORD = -9.0  # in a release-note entry's subject, full of code names, and no clear slip of a common word
+ENTRY_SLIP_LENGTH, ENTRY_SLIP_ZIPF = 7, 4.0  # … a long word one edit from a common word is one
 IN_ARTICLE = 1.5  # a correction the article uses elsewhere (Zipf units)
 
 
@@ -191,6 +193,26 @@ def _slip_from_common(f: Facts) -> bool:
         and c.zipf - f.zipf >= 1.5
         and c.word[:1] == f.word[:1]
         and (c.kind not in NOT_SLIPS or c.sounds_alike)
+        for c in f.near
+    )
+
+
+def _entry_slip(f: Facts) -> bool:
+    """A clear slip in a commit's subject: a typical slip of a common word, or a long word one edit
+    from a common word with the same first letter ("variale"); short code names ("util", "repl") are not,
+    whatever they sound like."""
+    if len(f.word) < ENTRY_SLIP_LENGTH - 1:
+        return False
+    if _slip_from_common(f):
+        return True
+    stem = f.derived[0] if f.derived else ""
+    return len(f.word) >= ENTRY_SLIP_LENGTH and any(
+        c.distance == 1
+        and c.listed
+        and c.word != stem
+        and c.kind != "a missing space"
+        and c.zipf >= ENTRY_SLIP_ZIPF
+        and c.word[:1] == f.word[:1]
         for c in f.near
     )
 
@@ -324,6 +346,9 @@ def _weigh(
     if f.word in article.hyphenated:
         score += HYPHENATED
         reasons.append("written with a hyphen elsewhere in the article")
+    if token.entry and bound != "plain" and not _entry_slip(f):
+        score += ENTRY_WORD
+        reasons.append("in a release-note entry, whose code names are no typos, and no clear slip of a common word")
     if token.prefix and not token.capitalised and f.zipf >= 2.0:
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")

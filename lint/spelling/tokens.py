@@ -62,6 +62,7 @@ class Token:
     compound: str = ""  # the hyphenated whole, hyphens removed ("agritech"), when there is one
     inner_apostrophe: bool = False  # Sa'ar, O'Brien
     headline: bool = False  # in a title-case or all-capitals line: capitals say nothing there
+    entry: bool = False  # in a release-note entry's subject (see lint.spelling.entries)
 
     @property
     def capitalised(self) -> bool:

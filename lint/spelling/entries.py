@@ -1,0 +1,93 @@
+"""List items that are not an editor's prose: release-note entries and lists of names.
+
+- A release-note entry is a list item that cites a commit, a pull request or an issue
+  (``[`99fd1ec28d`](…/commit/99fd1ec28d)``, ``[#3920](…/pull/3920)``, ``(#123)``).  Its bold
+  label (``**deps**:``, ``**module,repl**:``) names parts of the code, and the name in
+  parentheses before the citation or at the end of the line (``(cjihrig)``, ``(Michaël Zasso)``)
+  credits its author: neither is prose.  Its subject is a developer's commit message, full of
+  code names (``util``, ``repl``, ``stdio``): a word there is a typo only as a clear slip of a
+  common word (``occuring``, ``runnning``).
+- A list of names is a list whose items are one word each, perhaps with a version
+  (``* resolv``, ``* drb 2.0.5``): the names of packages, gems or modules, not words of a sentence.
+
+Offsets are the file's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(\S.*)$", re.MULTILINE)
+CITES = re.compile(
+    r"/(?:commit|commits|pull|issues|merge_requests)/\w"
+    r"|\[#\d+\]|\(#\d+\)|(?<![\w&/])#\d+\b"
+    r"|`(?=[0-9a-f]*\d)[0-9a-f]{7,40}`"
+)
+# a bold label in lower case at the start of the item, after a citation perhaps: "**deps**:", "**src:**"
+LABEL = re.compile(r"\A(?:\\?\[.*?\]\)?\]?\s*[-–:]\s*)?\*\*([a-z0-9][a-z0-9 ,./_+-]{0,60}:?)\*\*:?")
+# a name or handle in parentheses, before a citation or at the end of the line: the author's credit
+CREDIT = re.compile(r"\(([^()\n\d][^()\n]{0,80})\)(?=\s*(?:\\?\[#|\\?\[`|\(#|#\d|,|;|$))")
+CREDIT_TEXT = re.compile(r"[\w .,'’&@-]+")
+ONE_NAME = re.compile(r"\A`?[\w.+-]+`?(?:\s+v?\d[\w.+-]*)?\Z")
+
+
+def _within(starts: list[int], spans: list[tuple[int, int, str]], start: int, end: int) -> str:
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return spans[i][2]
+    return ""
+
+
+@dataclass
+class ListItems:
+    """The file's release-note entries, their labels and credits, and its lists of names."""
+
+    parts: list[tuple[int, int, str]] = field(default_factory=list)  # labels, credits, one-name items; sorted
+    entries: list[tuple[int, int, str]] = field(default_factory=list)  # release-note entries, sorted
+
+    def __post_init__(self) -> None:
+        self._parts = [a for a, _, _ in self.parts]
+        self._entries = [a for a, _, _ in self.entries]
+
+    def kind(self, start: int, end: int) -> str:
+        """What file characters ``start:end`` lie in: "label", "credit", "names", "entry", or ""."""
+        return _within(self._parts, self.parts, start, end) or _within(self._entries, self.entries, start, end)
+
+
+def list_items(source: str) -> ListItems:
+    """The release-note entries and lists of names of ``source``."""
+    if "\n" not in source and not ITEM.match(source):
+        return ListItems()
+    spans: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int]] = []  # consecutive one-name items
+
+    def close_run() -> None:
+        if len(run) >= 2:
+            spans.extend((a, b, "names") for a, b in run)
+        run.clear()
+
+    last_end = -2
+    for m in ITEM.finditer(source):
+        body, start, end = m.group(1), m.start(1), m.end(1)
+        if source.count("\n", last_end, m.start()) > 2:  # a paragraph between: another list
+            close_run()
+        last_end = end
+        stripped = body.rstrip()
+        if ONE_NAME.match(stripped):
+            run.append((start, start + len(stripped)))
+        else:
+            close_run()
+        label = LABEL.match(body)
+        cites = CITES.search(body)
+        if label and (cites or label.end() >= len(stripped)):
+            spans.append((start + label.start(1), start + label.end(1), "label"))
+        if not cites:
+            continue
+        spans.append((start, end, "entry"))
+        for c in CREDIT.finditer(body):
+            if CREDIT_TEXT.fullmatch(c.group(1)) and not CITES.search(c.group(1)):
+                spans.append((start + c.start(1), start + c.end(1), "credit"))
+    close_run()
+    return ListItems(sorted(s for s in spans if s[2] != "entry"), sorted(s for s in spans if s[2] == "entry"))

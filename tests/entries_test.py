@@ -1,0 +1,69 @@
+"""Release-note entries and lists of names: code names, credits and labels are not an editor's prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.spelling.entries import list_items
+from tests.spelling_test import article, flagged
+
+# a release post in the shape Node.js, io.js and many projects publish (commit subjects written for this test)
+RELEASE = """\
+Version 9.1.0 brings a faster module loader.
+
+### Commits
+
+- \\[[`99fd1ec28d`](https://github.com/example/node/commit/99fd1ec28d)] - **deps**: backport a fix from V8 upstream (Michaël Zasso) [#3937](https://github.com/example/node/pull/3937)
+- \\[[`bbcb2a2e65`](https://github.com/example/node/commit/bbcb2a2e65)] - **module,repl**: remove the repl require hack (cjihrig) [#3920](https://github.com/example/node/pull/3920)
+- \\[[`0997178037`](https://github.com/example/node/commit/0997178037)] - **dgram**: pass args to the stdio and tty handles (thefourtheye) [#3921](https://github.com/example/node/pull/3921)
+- \\[[`d969c0965c`](https://github.com/example/node/commit/d969c0965c)] - **util**: fix occuring errors in the cctest runner (gengjiawen) [#4118](https://github.com/example/node/pull/4118)
+- \\[[`1b434e0654`](https://github.com/example/node/commit/1b434e0654)] - **src**: remove the variale that keeps runnning (Anna Henningsen) [#4100](https://github.com/example/node/pull/4100)
+"""
+
+
+def test_code_names_credits_and_labels_of_release_entries_are_no_typos() -> None:
+    # every code name, handle and label is left alone; the three slips of common words in the subjects are not
+    assert flagged(article(RELEASE)) == ["occuring", "variale", "runnning"]
+
+
+def test_the_same_words_in_prose_are_still_checked() -> None:
+    body = "The team said the variale was runnning and the reslts were in.\n"
+    assert flagged(article(body)) == ["variale", "runnning", "reslts"]
+
+
+GEMS = """\
+The following default gems are updated.
+
+  * resolv
+  * drb 2.0.5
+  * pstore 0.1.1
+
+We thank everyone who helped, and the uneven reslts too.
+"""
+
+
+def test_a_list_of_names_one_word_an_item_is_no_prose() -> None:
+    assert flagged(article(GEMS)) == ["reslts"]
+
+
+def test_a_single_one_word_item_is_still_checked() -> None:
+    assert flagged(article("Things to bring:\n\n* umbrela\n\nThat is all.\n")) == ["umbrela"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kinds"),
+    (
+        ("- **deps**: update the vendored copy (#123)", {"deps": "label", "update": "entry"}),
+        ("- Fix the parser for empty input (#12) (Jane Roe)", {"Jane Roe": "credit", "parser": "entry"}),
+        ("* **src:** keep the buffer ([4f1e2d3](https://example.org/r/commit/4f1e2d3))", {"src:": "label"}),
+        ("- **Breaking**: the old flag is gone (#5)", {"Breaking": "entry"}),  # a capitalised word: prose
+        ("- An ordinary item (with a remark) and no citation", {"remark": ""}),
+        ("1. Read the **docs**: they help", {"docs": ""}),
+    ),
+)
+def test_what_each_part_of_a_list_item_is(line: str, kinds: dict[str, str]) -> None:
+    source = f"Intro.\n\n{line}\n"
+    items = list_items(source)
+    for part, kind in kinds.items():
+        start = source.index(part)
+        assert items.kind(start, start + len(part)) == kind, part
