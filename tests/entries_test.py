@@ -8,17 +8,18 @@ from lint.spelling.entries import list_items
 from tests.spelling_test import article, flagged
 
 # a release post in the shape Node.js, io.js and many projects publish (commit subjects written for this test)
-RELEASE = """\
-Version 9.1.0 brings a faster module loader.
-
-### Commits
-
-- \\[[`99fd1ec28d`](https://github.com/example/node/commit/99fd1ec28d)] - **deps**: backport a fix from V8 upstream (Michaël Zasso) [#3937](https://github.com/example/node/pull/3937)
-- \\[[`bbcb2a2e65`](https://github.com/example/node/commit/bbcb2a2e65)] - **module,repl**: remove the repl require hack (cjihrig) [#3920](https://github.com/example/node/pull/3920)
-- \\[[`0997178037`](https://github.com/example/node/commit/0997178037)] - **dgram**: pass args to the stdio and tty handles (thefourtheye) [#3921](https://github.com/example/node/pull/3921)
-- \\[[`d969c0965c`](https://github.com/example/node/commit/d969c0965c)] - **util**: fix occuring errors in the cctest runner (gengjiawen) [#4118](https://github.com/example/node/pull/4118)
-- \\[[`1b434e0654`](https://github.com/example/node/commit/1b434e0654)] - **src**: remove the variale that keeps runnning (Anna Henningsen) [#4100](https://github.com/example/node/pull/4100)
-"""
+COMMIT = "- \\[[`{h}`](https://github.com/example/node/commit/{h})] - **{label}**: {subject} ({who}) [#{n}](https://github.com/example/node/pull/{n})"
+ENTRIES = (
+    ("deps", "backport a fix from V8 upstream", "Michaël Zasso"),
+    ("module,repl", "remove the repl require hack", "cjihrig"),
+    ("dgram", "pass args to the stdio and tty handles", "thefourtheye"),
+    ("util", "fix occuring errors in the cctest runner", "gengjiawen"),
+    ("src", "remove the variale that keeps runnning", "Anna Henningsen"),
+)
+RELEASE = "Version 9.1.0 brings a faster module loader.\n\n### Commits\n\n" + "".join(
+    COMMIT.format(h=f"{n:03d}fd1ec28d", label=label, subject=subject, who=who, n=3900 + n) + "\n"
+    for n, (label, subject, who) in enumerate(ENTRIES)
+)
 
 
 def test_code_names_credits_and_labels_of_release_entries_are_no_typos() -> None:

@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING
 from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
 from lint.lexicon import SPELLCHECKER_LANGUAGES, base_language, language_code, lexicon, normal, straight
+from lint.spelling.entries import ListItems, list_items
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
-from lint.spelling.entries import ListItems, list_items
 from lint.spelling.links import Links, links
 from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
