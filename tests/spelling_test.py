@@ -629,3 +629,26 @@ def test_a_word_the_link_address_spells_is_the_name_of_what_it_links_to(
     path.write_text(f"---\ntitle: Notes\ndate: 2026-02-01\n---\n\n{body}\n", encoding="utf-8")
     found = cli("check", "--format", "json", "--select", "spelling", path).diagnostics
     assert [d["message"].split("'")[1] for d in found] == flagged_words
+
+
+# --- a capitalised slip of a word the archive writes with a capital -------------------------------
+
+ATHLETICS = (
+    "The ruling was made by UK Athletics on Monday, officials said.",
+    "She won gold at the European Athletics Championships in Munich.",
+)
+
+
+def test_a_capitalised_slip_of_a_word_other_articles_capitalise_is_a_typo() -> None:
+    others = [article(body, name=f"cup-{n}.md") for n, body in enumerate(ATHLETICS)]
+    slip = article("The International Association of Athaletics Federations met on Tuesday.", name="slip.md")
+    found = [d for d in findings(*others, slip) if d.path == "slip.md"]
+    assert words(found, slip) == ["Athaletics"]
+    assert found[0].suggestions[0] == "Athletics"
+    assert found[0].fix is not None and found[0].fix.applicability != "safe"  # a capitalised word: a suggestion
+
+
+def test_a_person_after_a_title_is_no_slip_of_the_archive_word() -> None:
+    others = [article(b, name=f"cup-{n}.md") for n, b in enumerate(ATHLETICS)]
+    art = article("The envoy, Ms Athaletics, said the advice was under review.", name="person.md")
+    assert [d for d in findings(*others, art) if d.path == "person.md"] == []

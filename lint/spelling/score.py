@@ -65,6 +65,9 @@ OTHER_ARTICLES_LOWER = -1.2  # … or in lower case, when no near miss makes it 
 INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
 HEADLINE_ONLY = 1.5  # capitalised in the headline and nowhere else
 TWIN = 3.0  # capitalised, and a slip of a word the article writes with a capital elsewhere ("Houes", "House")
+RUN_TWIN = 2.5  # … a word other articles of the run write with a capital ("Worde Cup", "World Cup")
+RUN_TWIN_ARTICLES = 2  # … in at least this many other articles
+RUN_TWIN_MAX_ZIPF = 1.0  # … and the word itself unknown on the web (names and common misspellings are seen there)
 NOUNS_CAPITALISED = ("de",)  # languages that capitalise every noun: a capital says nothing of a name
 DERIVED = -5.0  # a known word with a regular ending
 PREFIXED = -5.0  # a known word with a prefix
@@ -256,6 +259,14 @@ def _twin(token: Token, article: ArticleEvidence) -> tuple[str, int] | None:
     return None if use.titled or use.given else article.twin(token.text)
 
 
+def _run_twin(token: Token, use: WordUse, run: RunEvidence) -> tuple[str, int] | None:
+    """The capitalised word other articles of the run write that ``token`` is a slip of, with how many
+    write it: unless a title or a given name stands before it, or other articles use it as a name too."""
+    if use.titled or use.given or run.as_name[token.text.lower()] - (1 if use.name_contexts else 0) > 0:
+        return None
+    return run.twin(token.text, RUN_TWIN_ARTICLES)
+
+
 def ceiling(
     token: Token,
     f: Facts,
@@ -297,8 +308,11 @@ def _weigh(
     use: WordUse = article.of(token.text)
     as_name = case == "name" or (bool(use.name_contexts) and f.lang not in NOUNS_CAPITALISED)
     twin = _twin(token, article)
+    run_twin = None
+    if twin is None and run is not None and token.capitalised and f.zipf < RUN_TWIN_MAX_ZIPF:
+        run_twin = _run_twin(token, use, run)
     named = as_name  # stands where names stand (no safe fix for it, whatever the twin says)
-    as_name = as_name and twin is None  # the article shows the word it is a slip of: weighed as a word
+    as_name = as_name and twin is None and run_twin is None  # a word it is a slip of is shown: weighed as a word
     deep = bound != "plain" and not as_name and len(f.word) >= DEEP_MIN_LENGTH
     deep = deep and not any(c.distance == 1 for c in f.near)
     if bound == "plain" or (bound == "deep" and deep):
@@ -329,6 +343,12 @@ def _weigh(
     if twin:
         score += TWIN
         reasons.append(f"the article writes '{match_case(twin[0], token.text)}' elsewhere ({_plural(twin[1], 'edit')})")
+    if run_twin:
+        score += RUN_TWIN
+        reasons.append(
+            f"{_plural(run_twin[1], 'other article')} of the run write '{match_case(run_twin[0], token.text)}'"
+        )
+        twin = (run_twin[0], 1)
     suspect = bound == "plain" or near_one >= STRONG_NEAR or _slip_from_common(f) or twin is not None
     if token.capitalised:
         score += _name_evidence(token, use, run, partners_ok, suspect, reasons)
