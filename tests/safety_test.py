@@ -87,22 +87,22 @@ def test_a_slip_only_one_word_could_be_is_fixed(cli: Any, tmp_path: Path, senten
 
 
 def test_an_unsafe_fix_is_a_suggestion_that_says_why_and_unsafe_fixes_applies_it(cli: Any, tmp_path: Path) -> None:
-    path, found = _check(cli, tmp_path, "Obviously, you can't hardcode the entire internet into a big list.")
+    path, found = _check(cli, tmp_path, "Obviously, the matchers cannot read the entire internet from a big list.")
     [d] = found
-    assert d["suggestions"][0] == "hardcore"
+    assert d["suggestions"][0] == "matches"
     assert d["fixable"] is False
     assert d["fix"]["applicability"] == "unsafe"
-    assert "the web uses 'hardcode'" in d["fix"]["why_unsafe"]
+    assert "the web uses 'matchers'" in d["fix"]["why_unsafe"]
     text = cli("check", path)
-    assert "fix:" not in text.out and "suggestions: hardcore" in text.out
+    assert "fix:" not in text.out and "suggestions: matches" in text.out
     diff = cli("check", "--diff", "--unsafe-fixes", path)
-    assert "+Obviously, you can't hardcore" in diff.out
+    assert "+Obviously, the matches cannot" in diff.out
     assert "1 of them unsafe (--unsafe-fixes)" in diff.err
-    assert "hardcode" in path.read_text(encoding="utf-8")  # --diff writes nothing
+    assert "matchers" in path.read_text(encoding="utf-8")  # --diff writes nothing
     assert cli("check", "--fix", path).code == 1  # still reported, nothing written
-    assert "hardcode" in path.read_text(encoding="utf-8")
+    assert "matchers" in path.read_text(encoding="utf-8")
     cli("check", "--fix", "--unsafe-fixes", path)
-    assert "hardcore" in path.read_text(encoding="utf-8")
+    assert "the matches cannot" in path.read_text(encoding="utf-8")
 
 
 def test_a_word_other_articles_of_the_archive_write_is_not_fixed(cli: Any, tmp_path: Path) -> None:
@@ -116,7 +116,9 @@ def test_a_word_other_articles_of_the_archive_write_is_not_fixed(cli: Any, tmp_p
     assert "3 articles of the run write 'deopt', 0 write 'depot'" in fixes[0]["why_unsafe"]
 
 
-@pytest.mark.parametrize("word", ("meagre", "roubles", "dreamt", "linting", "sysadmins", "tuples", "awardees"))
+@pytest.mark.parametrize(
+    "word", ("meagre", "roubles", "dreamt", "linting", "sysadmins", "tuples", "awardees", "mixins", "validators")
+)
 def test_a_word_of_the_large_english_word_list_is_no_finding(cli: Any, tmp_path: Path, word: str) -> None:
     _, found = _check(cli, tmp_path, f"The report on the {word} was read again on Monday.")
     assert found == []
@@ -147,3 +149,22 @@ def test_a_house_term_is_fixed_outside_quotations_and_only_when_it_is_an_error(
     [d] = cli("check", "--format", "json", "--select", "terms", path).diagnostics
     assert d["fixable"] is safe
     assert d["fix"]["applicability"] == ("safe" if safe else "unsafe")
+
+
+SHOWS_CODE = "Run `make` first.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "expected"),
+    (
+        ("The cron job and the json file were moved to the repos on Monday.", True, []),
+        ("Read the guid to the new system before Monday.", True, []),  # a GUID where the post shows code
+        ("Read the guid to the new system before Monday.", False, ["guid"]),  # a news story's slip of "guide"
+        ("The hardcode values broke the build, the team said.", False, []),  # a long trade word: a word anywhere
+    ),
+)
+def test_short_software_words_are_words_where_code_is_shown(
+    cli: Any, tmp_path: Path, sentence: str, code: bool, expected: list[str]
+) -> None:
+    _, found = _check(cli, tmp_path, (SHOWS_CODE if code else "") + sentence)
+    assert [d["message"].split("'")[1] for d in found] == expected

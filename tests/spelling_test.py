@@ -456,6 +456,19 @@ def test_words_of_an_accepted_phrase(phrase: str, body: str, left: list[str]) ->
     assert flagged(article(body))  # the words are unknown outside the phrase
 
 
+@pytest.mark.parametrize("name", ("words-en.txt", "words-software.txt"))
+def test_the_shipped_word_lists_are_lower_case_words_the_dictionary_lacks_with_their_licence(name: str) -> None:
+    from lint.lexicon import lexicon
+
+    text = rules_path(name).read_text(encoding="utf-8")
+    assert "Permission" in text  # the licence notice travels with the words
+    entries = read_words(rules_path(name))
+    assert entries == sorted(set(entries)) and len(entries) > 1000
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in entries)
+    lx = lexicon("en")
+    assert not [w for w in entries if lx.known(w)]
+
+
 def test_the_word_lists_are_well_formed() -> None:
     accept = read_words(rules_path("accept.txt"))
     reject = [line.partition("->") for line in read_words(rules_path("reject.txt"))]

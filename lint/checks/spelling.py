@@ -66,6 +66,8 @@ LIST_PARTS = {
     "credit": "the author's credit in a release-note entry",
     "names": "an item of a list of names (one word an item)",
 }
+# code in a file: a code span or block in Markdown, a code or pre element, a Liquid highlight block
+CODE = re.compile(r"`[^`\n]+`|^ {0,3}(?:```|~~~)|<(?:code|pre)\b|\{%-?\s*highlight\b", re.MULTILINE)
 BRITISH_MIN_ZIPF = 2.0  # paediatric, foetus: common on the web (while "haer" is no spelling of "her")
 
 
@@ -242,6 +244,7 @@ def _read(article: Article, run: Run, state: State) -> Read:
         evidence = collect(
             ((text.field, tok) for text, toks in texts for tok in toks), (t.value for t, _ in texts), capitals, every
         )
+        evidence.shows_code = bool(CODE.search(article.source))
         state.articles[key] = Read(texts, evidence)
     return state.articles[key]
 

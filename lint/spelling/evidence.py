@@ -63,6 +63,7 @@ class WordUse:
 class ArticleEvidence:
     uses: dict[str, WordUse] = field(default_factory=dict)
     hyphenated: set[str] = field(default_factory=set)  # "agritech" when the article writes "agri-tech"
+    shows_code: bool = False  # the article holds code (a code span or block): a short code word may be one
     # what the two properties below are made from, when first asked (most words are never judged)
     capital_words: Callable[[], Iterable[str]] = tuple
     all_words: Callable[[], Iterable[str]] = tuple
@@ -171,12 +172,17 @@ class RunEvidence:
     as_capital: Counter[str] = field(default_factory=Counter)  # capitalised anywhere
     as_lower: Counter[str] = field(default_factory=Counter)
     articles: int = 0
+    showing_code: int = 0  # articles that hold code: a site that writes about software
     # every article's words, counted only when a decision asks (see articles_with)
     _sources: list[Callable[[], Iterable[str]]] = field(default_factory=list)
     _every: Counter[str] | None = None
     # every article's dictionary words capitalised inside a sentence, counted only when a decision asks
     _capital_sources: list[Callable[[], Iterable[str]]] = field(default_factory=list)
     _capitals: dict[str, Counter[str]] | None = None
+
+    def about_software(self, share: float) -> bool:
+        """True when at least ``share`` of the run's articles (and two) hold code."""
+        return self.showing_code >= max(2.0, share * self.articles)
 
     def twin(self, word: str, least: int) -> tuple[str, int] | None:
         """The dictionary word that ``least`` or more articles of the run write with a capital inside a
@@ -210,6 +216,7 @@ class RunEvidence:
 
     def add(self, ev: ArticleEvidence) -> None:
         self.articles += 1
+        self.showing_code += ev.shows_code
         self._sources.append(ev.all_words)
         self._every = None
         self._capital_sources.append(ev.capital_words)

@@ -29,7 +29,7 @@ from lint.spelling.safety import why_unsafe
 from lint.spelling.suggest import Candidate, candidates, corrections, match_case
 from lint.spelling.tokens import Token
 from lint.spelling.variants import american
-from lint.spelling.wordlist import in_word_list
+from lint.spelling.wordlist import SOFTWARE, listed_in
 
 # weights (log-odds units); a positive total is a typo
 PRIOR = 2.6
@@ -75,9 +75,11 @@ COMPOUND = -4.8  # two content words written as one
 DERIVED_NEAR_MISS = -0.5  # … when it is also a near miss of a more frequent word (arguement, truely)
 PREFIX_PART = -1.5  # "agri" in "agri-tech"
 HYPHENATED = -4.0  # written with a hyphen elsewhere in the article: "agritech" and "agri-tech"
-IN_WORD_LIST = -4.5  # in SCOWL's large English word list (rules/words-en.txt): a word, unless a strong slip
+IN_WORD_LIST = -4.5  # in a shipped word list (SCOWL's, the software trade's): a word, unless a strong slip
 ENTRY_WORD = -9.0  # in a release-note entry's subject, full of code names, and no clear slip of a common word
 ENTRY_SLIP_LENGTH, ENTRY_SLIP_ZIPF = 7, 4.0  # … a long word one edit from a common word is one
+LISTED_SHORT = 5  # a software word shorter than this counts only where the article or the site shows code
+CODE_SHARE = 0.05  # … a site where this share of the articles shows code
 IN_ARTICLE = 1.5  # a correction the article uses elsewhere (Zipf units)
 
 
@@ -360,9 +362,12 @@ def _weigh(
     elif f.compound:
         score += DERIVED_NEAR_MISS if suspect else COMPOUND
         reasons.append(f"'{f.compound[0]}' + '{f.compound[1]}'")
-    if in_word_list(f.word, f.lang):
+    listed = listed_in(f.word, f.lang)
+    if listed == SOFTWARE and len(f.word) < LISTED_SHORT and not _about_software(article, run):
+        listed = ""  # "guid" in a news story is "guide"; on a site that shows code, a GUID
+    if listed:
         score += IN_WORD_LIST
-        reasons.append("in the large English word list (SCOWL)")
+        reasons.append(listed)
     if f.word in article.hyphenated:
         score += HYPHENATED
         reasons.append("written with a hyphen elsewhere in the article")
@@ -373,6 +378,10 @@ def _weigh(
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
     return score, reasons, f, named, twin
+
+
+def _about_software(article: ArticleEvidence, run: RunEvidence | None) -> bool:
+    return article.shows_code or (run is not None and run.about_software(CODE_SHARE))
 
 
 def _plural(n: int, what: str) -> str:

@@ -1,4 +1,11 @@
-"""A standard spell-checking word list: English words pyspellchecker's dictionary lacks (rules/words-en.txt)."""
+"""Standard spell-checking word lists: English words pyspellchecker's dictionary lacks.
+
+- ``rules/words-en.txt``: SCOWL's large British and American lists (meagre, roubles, dreamt);
+- ``rules/words-software.txt``: the software trade's words from cspell's dictionaries
+  (mkdir, cron, mixins, validator).
+
+A word in either weighs heavily against a spelling finding, and is never fixed automatically.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +14,26 @@ from functools import cache
 from lint.resources import rules_path
 from lint.rules import read_words
 
+SOFTWARE = "in the software trade's word list (cspell)"
+# file -> what --explain calls it
+LISTS = {
+    "words-en.txt": "in the large English word list (SCOWL)",
+    "words-software.txt": SOFTWARE,
+}
+
 
 @cache
-def word_list() -> frozenset[str]:
-    """The lower-case words of SCOWL's large British and American lists the dictionary lacks."""
-    return frozenset(read_words(rules_path("words-en.txt")))
+def word_list(name: str = "words-en.txt") -> frozenset[str]:
+    """The lower-case words of one of the shipped word lists."""
+    return frozenset(read_words(rules_path(name)))
+
+
+def listed_in(word: str, lang: str) -> str:
+    """Why ``word`` (lower case) is a word after all: the word list that has it, or ""."""
+    if lang != "en":
+        return ""
+    return next((why for name, why in LISTS.items() if word in word_list(name)), "")
 
 
 def in_word_list(word: str, lang: str) -> bool:
-    return lang == "en" and word in word_list()
+    return bool(listed_in(word, lang))
