@@ -665,3 +665,23 @@ def test_a_person_after_a_title_is_no_slip_of_the_archive_word() -> None:
     others = [article(b, name=f"cup-{n}.md") for n, b in enumerate(ATHLETICS)]
     art = article("The envoy, Ms Athaletics, said the advice was under review.", name="person.md")
     assert [d for d in findings(*others, art) if d.path == "person.md"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    (
+        "We publish how-tos and tutorials on the blog.",
+        "It leads to lots of if-thens and different code paths.",
+        "The clay-courters lost early at the French Open.",
+        "Software should not be reused willy-nilly.",
+        "Make sure that .env cannot be checked into version control.",
+        "Tools convert Word files (.docx) into web pages.",
+        "And voila, here I am.",
+    ),
+)
+def test_compound_plurals_rhyming_pairs_file_extensions_and_loan_words_are_no_typos(body: str) -> None:
+    assert flagged(article(body)) == []
+
+
+def test_a_slip_in_a_hyphenated_word_is_still_a_typo() -> None:
+    assert flagged(article("The well-knwon add-ons were removed.")) == ["knwon"]

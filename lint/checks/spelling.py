@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
-from lint.lexicon import SPELLCHECKER_LANGUAGES, base_language, language_code, lexicon, normal, straight
+from lint.lexicon import SPELLCHECKER_LANGUAGES, Lexicon, base_language, language_code, lexicon, normal, straight
 from lint.spelling.entries import ListItems, list_items
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans
@@ -39,7 +39,7 @@ from lint.spelling.links import Links, links
 from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
-from lint.spelling.tokens import Token, base_forms, inner_capitals, tokens
+from lint.spelling.tokens import Token, base_forms, hyphen_pieces, inner_capitals, tokens
 from lint.spelling.variants import american, british
 from lint.text import Text
 from lint.words import WORD
@@ -392,6 +392,11 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
             if tok.compound and (lx.known(tok.compound) or lx.zipf(tok.compound) >= 3.0):
                 decided.append(Decision(text, tok, "", (f"part of '{tok.compound}'",)))
                 continue
+            if tok.compound and not tok.prefix:
+                why = _last_piece(hyphen_pieces(text.value, tok.start, tok.end), lx)
+                if why:
+                    decided.append(Decision(text, tok, "", (why,)))
+                    continue
             if linked is None:
                 linked = links(article.source)
             where = text.span(tok.start, tok.end)
@@ -414,6 +419,32 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
             ceilings[id(tok)] = ceiling(tok, f, evidence, run_evidence, text.field == "title")
     state.screens[key] = Screen(decided, pending, ceilings)
     return state.screens[key]
+
+
+PIECE_ZIPF = 4.0  # the common words a hyphenated compound's plural is made of ("how-tos", "add-ons")
+
+
+def _last_piece(pieces: list[str], lx: Lexicon) -> str:
+    """Why the last piece of a hyphenated compound is no typo, or "": the plural of a compound of
+    common words ("how-tos", "if-thens", "clay-courters"), or a rhyming pair ("willy-nilly")."""
+    words = [straight(p).lower() for p in pieces]
+    *first, last = words
+    if not first or not all(lx.known(w) for w in first):
+        if len(words) == 2 and _rhyme(*words) and (lx.known(words[0]) or lx.zipf(words[0]) >= 3.0):
+            return f"the second half of a rhyming pair ('{'-'.join(pieces)}')"
+        return ""
+    for ending in ("s", "es", "ers"):
+        stem = last[: -len(ending)]
+        if last.endswith(ending) and len(stem) >= 2 and lx.known(stem) and lx.zipf(stem) >= PIECE_ZIPF:
+            return f"the plural of the compound '{'-'.join(pieces)}'"
+    if len(words) == 2 and _rhyme(*words):
+        return f"the second half of a rhyming pair ('{'-'.join(pieces)}')"
+    return ""
+
+
+def _rhyme(a: str, b: str) -> bool:
+    """Two words that differ only before their last three or more letters: "willy" and "nilly"."""
+    return len(a) >= 4 and len(b) >= 4 and a[0] != b[0] and a[-3:] == b[-3:] and abs(len(a) - len(b)) <= 1
 
 
 def _dialect(tok: Token, lang: str, base: str) -> str:

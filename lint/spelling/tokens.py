@@ -208,6 +208,8 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
         return None
     if CODE_MARKS.search(_chunk(value, start, end)):
         return None
+    if before_ch == "." and (start < 2 or value[start - 2].isspace() or value[start - 2] in "([\"'“‘,"):
+        return None  # a file's extension or a dotfile: ".docx", ".env"
     possessive = False
     plain = straight(word).lower()
     if plain.endswith("'s") and len(word) > 3:
@@ -269,6 +271,20 @@ def _compound(value: str, start: int, end: int) -> str:
             b += 1
     whole = value[a:b].replace("-", "")
     return whole if WORD.fullmatch(whole) else ""
+
+
+def hyphen_pieces(value: str, start: int, end: int) -> list[str]:
+    """The words of the hyphenated compound around ``start:end``: "how-tos" -> ["how", "tos"]."""
+    a, b = start, end
+    while a > 1 and value[a - 1] == "-" and value[a - 2].isalpha():
+        a -= 1
+        while a > 0 and (value[a - 1].isalpha() or value[a - 1] in "'’"):
+            a -= 1
+    while b + 1 < len(value) and value[b] == "-" and value[b + 1].isalpha():
+        b += 1
+        while b < len(value) and (value[b].isalpha() or value[b] in "'’"):
+            b += 1
+    return value[a:b].split("-")
 
 
 def base_forms(word: str) -> list[str]:
