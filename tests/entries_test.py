@@ -68,3 +68,27 @@ def test_what_each_part_of_a_list_item_is(line: str, kinds: dict[str, str]) -> N
     for part, kind in kinds.items():
         start = source.index(part)
         assert items.kind(start, start + len(part)) == kind, part
+
+
+TEAM = """\
+Meet the new team.
+
+## Liane Peng, Service Designer
+
+Liane joined in May.
+
+## Thomas Sittmann
+
+* **Mikelyn Meyers**&mdash;U.S. Census Bureau
+* **Justen Proctor** – Senior contracting officer
+
+## Upcomng Events
+
+The events page lists them.
+"""
+
+
+def test_names_in_bio_headings_and_lead_ins_are_no_typos_but_a_heading_slip_is() -> None:
+    # a heading that is a name with a role, or opens with a given name, is a person (and so is the same
+    # name opening a sentence); "Upcomng Events" is not
+    assert flagged(article(TEAM)) == ["Upcomng"]

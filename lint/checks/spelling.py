@@ -65,6 +65,7 @@ LIST_PARTS = {
     "label": "the label of a release-note entry: the part of the code it changes",
     "credit": "the author's credit in a release-note entry",
     "names": "an item of a list of names (one word an item)",
+    "person": "a person's name in a heading or a bold lead-in, with a role or a given name (a bio, a byline)",
 }
 # code in a file: a code span or block in Markdown, a code or pre element, a Liquid highlight block
 CODE = re.compile(r"`[^`\n]+`|^ {0,3}(?:```|~~~)|<(?:code|pre)\b|\{%-?\s*highlight\b", re.MULTILINE)
@@ -320,6 +321,7 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
     # one word, one decision: a name accepted inside a sentence ("designer Erica Deahl shared") is
     # the same name where it opens one ("Deahl said"), though a sentence start says nothing of names
     names = {normal(d.token.text) for d in final if not d.rule and d.token.case == "name"}
+    names |= {normal(d.token.text) for d in screen.decided if d.reasons == (LIST_PARTS["person"],)}
     for d in final:
         if d.rule and d.token.case != "name" and d.token.capitalised and normal(d.token.text) in names:
             d.rule = ""
@@ -406,6 +408,8 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
             if items is None:
                 items = list_items(article.source)
             kind = items.kind(*where)
+            if kind == "person" and not tok.capitalised:
+                kind = ""
             if kind in LIST_PARTS:
                 decided.append(Decision(text, tok, "", (LIST_PARTS[kind],)))
                 continue

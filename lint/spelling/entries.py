@@ -10,6 +10,11 @@
 - A list of names is a list whose items are one word each, perhaps with a version
   (``* resolv``, ``* drb 2.0.5``): the names of packages, gems or modules, not words of a sentence.
 
+- A person's name heading or lead-in: a heading or a bold lead-in that is a name, with a role
+  after it (``## Liane Peng, Service Designer``, ``* **Mikelyn Meyers** – U.S. Census Bureau``)
+  or opening with a known given name (``## Thomas Sittmann``): the bios and bylines of a team
+  page, where a name is no typo.
+
 Offsets are the file's.
 """
 
@@ -30,6 +35,10 @@ LABEL = re.compile(r"\A(?:\\?\[.*?\]\)?\]?\s*[-–:]\s*)?\*\*([a-z0-9][a-z0-9 ,.
 # a name or handle in parentheses, before a citation or at the end of the line: the author's credit
 CREDIT = re.compile(r"\(([^()\n\d][^()\n]{0,80})\)(?=\s*(?:\\?\[#|\\?\[`|\(#|#\d|,|;|$))")
 CREDIT_TEXT = re.compile(r"[\w .,'’&@-]+")
+NAME = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3}"
+ROLE = r"[ \t]*(?:,|–|—|:|[ \t]-[ \t]|&mdash;|&ndash;)[ \t]*(?:\*\*)?[A-Z]"
+HEADING_PERSON = re.compile(rf"^#{{1,6}}[ \t]+({NAME})(?P<role>{ROLE}.*)?[ \t]*#*[ \t]*$", re.MULTILINE)
+BOLD_PERSON = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?\*\*({NAME})\*\*(?={ROLE})", re.MULTILINE)
 ONE_NAME = re.compile(r"\A`?[\w.+-]+`?(?:\s+v?\d[\w.+-]*)?\Z")
 
 
@@ -52,8 +61,20 @@ class ListItems:
         self._entries = [a for a, _, _ in self.entries]
 
     def kind(self, start: int, end: int) -> str:
-        """What file characters ``start:end`` lie in: "label", "credit", "names", "entry", or ""."""
+        """What file characters ``start:end`` lie in: "label", "credit", "names", "person", "entry", or ""."""
         return _within(self._parts, self.parts, start, end) or _within(self._entries, self.entries, start, end)
+
+
+def _people(source: str) -> list[tuple[int, int, str]]:
+    """The names of people that headings and bold lead-ins give, with their role or a given name."""
+    from lint.names.people import given_name
+
+    found = []
+    for m in HEADING_PERSON.finditer(source):
+        if m.group("role") or given_name(m.group(1).split()[0]):
+            found.append((m.start(1), m.end(1), "person"))
+    found.extend((m.start(1), m.end(1), "person") for m in BOLD_PERSON.finditer(source))
+    return found
 
 
 def list_items(source: str) -> ListItems:
@@ -90,4 +111,6 @@ def list_items(source: str) -> ListItems:
             if CREDIT_TEXT.fullmatch(c.group(1)) and not CITES.search(c.group(1)):
                 spans.append((start + c.start(1), start + c.end(1), "credit"))
     close_run()
+    if "#" in source or "**" in source:
+        spans.extend(_people(source))
     return ListItems(sorted(s for s in spans if s[2] != "entry"), sorted(s for s in spans if s[2] == "entry"))
