@@ -685,3 +685,28 @@ def test_compound_plurals_rhyming_pairs_file_extensions_and_loan_words_are_no_ty
 
 def test_a_slip_in_a_hyphenated_word_is_still_a_typo() -> None:
     assert flagged(article("The well-knwon add-ons were removed.")) == ["knwon"]
+
+
+@pytest.mark.parametrize(
+    ("body", "typo", "meant"),
+    (
+        ("Giggs will captain Wales in Wensday's friendly against Hungary.", "Wensday", "Wednesday"),
+        ("The figures for Febuary were published by the office.", "Febuary", "February"),
+        ("A spokesman for the Criminal Investagation Department said so.", "Investagation", "Investigation"),
+        ("The Free Certficate Authority issued the new keys.", "Certficate", "Certificate"),
+    ),
+)
+def test_a_capitalised_slip_of_a_day_a_month_or_a_long_word_is_a_typo(body: str, typo: str, meant: str) -> None:
+    found = findings(article(body))
+    assert [(w, d.suggestions[0]) for w, d in zip(words(found, article(body)), found, strict=True)] == [(typo, meant)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    (
+        "Join us at Nodevember, the conference in Nashville.",  # a coinage: letters added to a month
+        "The talk was given by Augusto Pinheiro in Lisbon.",  # a given name a letter from a month
+    ),
+)
+def test_a_name_made_from_a_month_is_no_slip(body: str) -> None:
+    assert flagged(article(body)) == []

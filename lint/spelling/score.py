@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lint.lexicon import Lexicon, lexicon, straight
+from lint.names.similar import edits
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
 from lint.spelling.morphology import compound_of, derived_from
 from lint.spelling.safety import why_unsafe
@@ -66,6 +67,9 @@ INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
 HEADLINE_ONLY = 1.5  # capitalised in the headline and nowhere else
 TWIN = 3.0  # capitalised, and a slip of a word the article writes with a capital elsewhere ("Houes", "House")
 RUN_TWIN = 2.5  # … a word other articles of the run write with a capital ("Worde Cup", "World Cup")
+CALENDAR = 4.0  # capitalised, and a slip of a day or a month ("Wensday", "Febuary")
+CALENDAR_MAX_ZIPF = 2.5  # … unless the web writes it as often as a name
+LONG_SLIP = 9  # a capitalised word this long, unknown even on the web, a letter from a word: weighed as a word
 RUN_TWIN_ARTICLES = 2  # … in at least this many other articles
 RUN_TWIN_MAX_ZIPF = 1.0  # … and the word itself unknown on the web (names and common misspellings are seen there)
 NOUNS_CAPITALISED = ("de",)  # languages that capitalise every noun: a capital says nothing of a name
@@ -202,6 +206,14 @@ def _slip_from_common(f: Facts) -> bool:
     )
 
 
+def _one_edit_from_common(f: Facts) -> bool:
+    """A listed word of Zipf 3.5 or more one edit away, with the same first letter."""
+    return any(
+        c.distance == 1 and c.listed and c.kind != "a missing space" and c.zipf >= 3.5 and c.word[:1] == f.word[:1]
+        for c in f.near
+    )
+
+
 def _entry_slip(f: Facts) -> bool:
     """A clear slip in a commit's subject: a typical slip of a common word, or a long word one edit
     from a common word with the same first letter ("variale"); short code names ("util", "repl") are not,
@@ -261,6 +273,37 @@ def _twin(token: Token, article: ArticleEvidence) -> tuple[str, int] | None:
     return None if use.titled or use.given else article.twin(token.text)
 
 
+CALENDAR_WORDS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]  # the days and the months of six letters or more: a slip of one is no name ("Wensday", "Febuary")
+
+
+def _calendar(word: str) -> tuple[str, int] | None:
+    """The day or month ``word`` (lower case) is a slip of: one edit, or two letters dropped from a long one."""
+    if len(word) < 5:
+        return None
+    reach = 2 if len(word) >= 7 else 1
+    best = min(((edits(word, c), c) for c in CALENDAR_WORDS if abs(len(c) - len(word)) <= reach), default=None)
+    if not best or not 0 < best[0] <= reach or best[1][0] != word[0]:
+        return None
+    if best[0] == 2 and len(word) >= len(best[1]):
+        return None  # two letters added make a coinage ("Nodevember"); two dropped, a slip ("Wensday")
+    return best[1], best[0]
+
+
 def _run_twin(token: Token, use: WordUse, run: RunEvidence) -> tuple[str, int] | None:
     """The capitalised word other articles of the run write that ``token`` is a slip of, with how many
     write it: unless a title or a given name stands before it, or other articles use it as a name too."""
@@ -313,8 +356,14 @@ def _weigh(
     run_twin = None
     if twin is None and run is not None and token.capitalised and f.zipf < RUN_TWIN_MAX_ZIPF:
         run_twin = _run_twin(token, use, run)
+    calendar = None
+    if twin is None and run_twin is None and token.capitalised and f.zipf < CALENDAR_MAX_ZIPF:
+        calendar = None if (use.titled or use.given) else _calendar(f.word)
     named = as_name  # stands where names stand (no safe fix for it, whatever the twin says)
-    as_name = as_name and twin is None and run_twin is None  # a word it is a slip of is shown: weighed as a word
+    # a word it is a slip of is shown, or it is a long word unknown even on the web: weighed as a word
+    long_slip = len(f.word) >= LONG_SLIP and f.zipf < RUN_TWIN_MAX_ZIPF
+    long_slip = long_slip and (bound == "plain" or _one_edit_from_common(f))  # (plain: the near misses unknown)
+    as_name = as_name and twin is None and run_twin is None and calendar is None and not long_slip
     deep = bound != "plain" and not as_name and len(f.word) >= DEEP_MIN_LENGTH
     deep = deep and not any(c.distance == 1 for c in f.near)
     if bound == "plain" or (bound == "deep" and deep):
@@ -345,6 +394,10 @@ def _weigh(
     if twin:
         score += TWIN
         reasons.append(f"the article writes '{match_case(twin[0], token.text)}' elsewhere ({_plural(twin[1], 'edit')})")
+    if calendar:
+        score += CALENDAR
+        reasons.append(f"{_plural(calendar[1], 'edit')} from '{calendar[0].capitalize()}'")
+        twin = calendar
     if run_twin:
         score += RUN_TWIN
         reasons.append(
