@@ -710,3 +710,8 @@ def test_a_capitalised_slip_of_a_day_a_month_or_a_long_word_is_a_typo(body: str,
 )
 def test_a_name_made_from_a_month_is_no_slip(body: str) -> None:
     assert flagged(article(body)) == []
+
+
+def test_an_accented_word_of_another_language_is_no_english_typo() -> None:
+    body = "The team will say trabajaré together, and the señora agreed; the goverment did not."
+    assert flagged(article(body)) == ["goverment"]

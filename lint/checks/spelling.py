@@ -34,7 +34,7 @@ from lint.diagnostics import Edit, Finding, Severity
 from lint.lexicon import SPELLCHECKER_LANGUAGES, Lexicon, base_language, language_code, lexicon, normal, straight
 from lint.spelling.entries import ListItems, list_items
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
-from lint.spelling.foreign import foreign_spans
+from lint.spelling.foreign import foreign_spans, foreign_word
 from lint.spelling.links import Links, links
 from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
@@ -391,6 +391,10 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
                     else:
                         decided.append(Decision(text, tok, "", (f"British spelling of '{us}'",)))
                     continue
+            other = foreign_word(tok.text, base) if base == "en" else ""
+            if other:
+                decided.append(Decision(text, tok, "", (f"an accented word of another language ({other})",)))
+                continue
             if tok.compound and (lx.known(tok.compound) or lx.zipf(tok.compound) >= 3.0):
                 decided.append(Decision(text, tok, "", (f"part of '{tok.compound}'",)))
                 continue
