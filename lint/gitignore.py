@@ -19,8 +19,7 @@ from lint import files
 class Ignored:
     """The ignore rules met so far in one run, by folder (resolved)."""
 
-    def __init__(self, base: Path) -> None:
-        self._base = Path(os.path.realpath(base))  # outside a repository: the .gitignore files from here down
+    def __init__(self) -> None:
         self._specs: dict[Path, tuple[pathspec.GitIgnoreSpec, str] | None] = {}
         self._tops: dict[Path, Path | None] = {}
 
@@ -53,15 +52,18 @@ class Ignored:
             self._specs[folder] = (pathspec.GitIgnoreSpec.from_lines(lines), shown) if lines else None
         return self._specs[folder]
 
-    def why(self, path: Path, is_dir: bool = False) -> str:
-        """Which ``.gitignore`` ignores ``path`` ("" when none does)."""
+    def why(self, path: Path, is_dir: bool = False, base: Path | None = None) -> str:
+        """Which ``.gitignore`` ignores ``path`` ("" when none does).
+
+        ``base``: the folder walked; outside a repository the ``.gitignore`` files from it down count.
+        """
         try:
             real = Path(os.path.realpath(path))
         except (OSError, RuntimeError):
             return ""
         parent = real.parent
         top = self._top(parent)
-        stop = top if top is not None else self._base
+        stop = top if top is not None else Path(os.path.realpath(base)) if base is not None else parent
         folders = [f for f in (parent, *parent.parents) if f == stop or f.is_relative_to(stop)]
         verdict: tuple[bool, str] | None = None
         for folder in reversed(folders):  # the top first: a deeper .gitignore overrides it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,7 +82,7 @@ def discover(
     own = {config.schema, *config.vocabulary, *config.rules, *config.outputs}
     own = {p.resolve() for p in own}
     root = config.root.resolve()
-    ignored = Ignored(root)
+    ignored = Ignored()
     skipped = skipped if skipped is not None else []
     empty: list[str] = []
 
@@ -106,22 +106,26 @@ def discover(
             return
         if not explicit:
             below = p.parent.relative_to(top).parts if top is not None and p.parent.is_relative_to(top) else ()
-            why = ignored.why(p) or skip.reason(p, () if config.include else below)  # include names the folders
+            why = ignored.why(p, base=top) or skip.reason(
+                p, () if config.include else below
+            )  # include names the folders
             if why:
                 skipped.append(f"{p}: skipped: {why}")
                 return
         seen.add(key)
         found.append((p, str(p)))
 
-    def not_article_dir(sub: Path) -> str:
-        return ignored.why(sub, is_dir=True) or ("" if config.include else skip.reason_dir(sub.name))
+    def not_article_dir(top: Path) -> Callable[[Path], str]:
+        return lambda sub: (
+            ignored.why(sub, is_dir=True, base=top) or ("" if config.include else skip.reason_dir(sub.name))
+        )
 
     for raw in paths:
         p = Path(raw)
         before, skipped_before = len(found), len(skipped)
         if p.is_dir():
             bases = (p.resolve(), root)
-            for path in walk.walk(p, bases, notices, not_article_dir, skipped):
+            for path in walk.walk(p, bases, notices, not_article_dir(p), skipped):
                 add(path, explicit=False, bases=bases, top=p)
             if len(found) == before:
                 empty.append(f"{raw}: no article files here{_why_none(len(skipped) - skipped_before)}")

@@ -131,6 +131,6 @@ def _word_list(lines: list[str], blank: int) -> bool:
     A plain-text article, however short, has a blank line between its title, date and paragraphs.
     """
     entries = [line for line in lines if not line.lstrip().startswith("#")]
-    if len(entries) < 3 or blank > len(entries) // 10:
+    if len(entries) < 3 or blank > max(1, len(entries) // 10):
         return False
     return all(len(line.split()) <= 4 and len(line) <= 60 for line in entries)

@@ -128,7 +128,8 @@ def init(root: Path, say: Say, write_baseline: bool = False) -> int:
         sources = {a.path: a.source for a in articles}
         written = baseline_mod.write(root / BASELINE, kept, sources)
         settings["baseline"] = BASELINE
-        say(f"baseline = {BASELINE!r}: {written} findings of today recorded; copydesk check reports only new ones")
+        noun = "finding" if written == 1 else "findings"
+        say(f"baseline = {BASELINE!r}: {written} {noun} of today recorded; copydesk check reports only new ones")
     write_file(root / CONFIG, _config_text(site, settings, checks))
     say(f"wrote {CONFIG}; run copydesk check")
     load(root / CONFIG)  # what init writes loads: a mistake here is a bug, said loudly
@@ -180,12 +181,19 @@ def _language(root: Path, site: detect.Site, articles: Sequence[Article]) -> tup
         except (OSError, UnicodeDecodeError):
             continue
         if m and not tag_problem(m.group(1)):
-            return language_tag(m.group(1)), f"the language {name} gives the site"
+            return _tag(m.group(1)), f"the language {name} gives the site"
     langs = Counter(str(a.meta.get("lang") or a.meta.get("language") or "") for a in articles)
     lang, n = langs.most_common(1)[0] if langs else ("", 0)
     if lang and n >= 0.9 * len(articles) and not tag_problem(lang):
-        return language_tag(lang), f"the lang of {n} of {len(articles)} posts"
+        return _tag(lang), f"the lang of {n} of {len(articles)} posts"
     return None
+
+
+def _tag(written: str) -> str:
+    """A language tag written the usual way: en-us -> en-US, zh-hant-tw -> zh-Hant-TW."""
+    code, *rest = language_tag(written).split("-")
+    parts = [p.upper() if len(p) == 2 or p.isdigit() else p.title() if len(p) == 4 else p for p in rest]
+    return "-".join([code, *parts])
 
 
 def _vocabulary_text(words: Sequence[vocabulary.Word], total: int) -> str:

@@ -96,7 +96,7 @@ def detect(root: Path) -> Site:
             "Hugo",
             f"{hugo} and content/ found",
             ["content/**"],
-            ["content/**/_index.*"],
+            ["*/_index.*"],
             templates="Hugo shortcodes ({{< … >}}, {{% … %}})",
             date_keys=("date", "publishDate", "pubDate", "published"),
             date_note="date, else publishDate, in the front matter (Hugo does not read file names by default)",

@@ -9,6 +9,7 @@ spelling check suggests and written in few posts.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ def propose(articles: Sequence[Article], diagnostics: Sequence[Diagnostic]) -> t
     for key, where in posts.items():
         if len(where) < MIN_POSTS or key in fixable or (key in near and len(where) < SLIP_POSTS):
             continue
-        words.append(Word(forms[key].most_common(1)[0][0], len(where), uses[key]))
+        pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+        seen = sum(len(pattern.findall(sources[path])) for path in where)  # a check reports a word once
+        words.append(Word(forms[key].most_common(1)[0][0], len(where), max(seen, uses[key])))
     words.sort(key=lambda w: (-w.posts, -w.uses, w.word.lower()))
     return words, len(posts) - len(words)
