@@ -69,7 +69,7 @@ def init(root: Path, say: Say, write_baseline: bool = False) -> int:
         raise FatalError(f"{root}: no article found for a {site.name} site; nothing written") from None
     articles = [read_path(p, str(p.relative_to(root)) if p.is_relative_to(root) else str(p)) for p, _ in found]
     where = ", ".join(site.include) if site.include else "every article file"
-    left = f"; {len(skipped)} files skipped as not articles" if skipped else ""
+    left = f"; {len(skipped)} {'file' if len(skipped) == 1 else 'files'} skipped as not articles" if skipped else ""
     say(f"articles: {len(articles)} file{'s' if len(articles) != 1 else ''} in {where}{left}")
     if site.exclude:
         say(f"exclude: {', '.join(site.exclude)} (section and listing pages, not articles)")
@@ -118,7 +118,8 @@ def init(root: Path, say: Say, write_baseline: bool = False) -> int:
         say(
             f"vocabulary: {VOCABULARY}: {len(words)} word{'s' if len(words) != 1 else ''} the dictionary lacks"
             f" that {vocabulary.MIN_POSTS} or more"
-            f" posts use, such as {shown}; {left_out} others left out as one-offs or likely typos; read it"
+            f" posts use, such as {shown}; {left_out} {'other' if left_out == 1 else 'others'} left out as one-offs"
+            " or likely typos; read it"
         )
     else:
         say(f"vocabulary: none proposed ({left_out} unknown words, each a one-off or a likely typo)")
