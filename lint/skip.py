@@ -126,11 +126,16 @@ def _json_reason(text: str) -> str:
 
 
 def _word_list(lines: list[str], blank: int) -> bool:
-    """One word or short phrase a line (comments aside), line after line, as in accept.txt or a rule file.
+    """A list, line after line, as in accept.txt or a rule file: one word or short phrase a line (nearly
+    all), ``word<TAB>note`` records, or ``#`` comments above lines of words that are not sentences.
 
     A plain-text article, however short, has a blank line between its title, date and paragraphs.
     """
     entries = [line for line in lines if not line.lstrip().startswith("#")]
     if len(entries) < 3 or blank > max(1, len(entries) // 10):
         return False
-    return all(len(line.split()) <= 4 and len(line) <= 60 for line in entries)
+    short = sum(1 for line in entries if len(line.split()) <= 5 and len(line) <= 60)
+    tabbed = sum(1 for line in entries if "\t" in line.strip())  # word<TAB>evidence: a table of data
+    commented = len(entries) < len(lines)
+    unpunctuated = not any(line.rstrip().endswith((".", "!", "?", '"', "”", ":")) for line in entries)
+    return short >= 0.9 * len(entries) or tabbed >= 0.9 * len(entries) or (commented and unpunctuated)

@@ -1,4 +1,4 @@
-"""What a plain ``pip install`` gives: the offline grammar engine where harper-py has a wheel, a true notice elsewhere."""
+"""What a plain ``pip install`` gives: the offline grammar engine where harper-py has a wheel, a notice elsewhere."""
 
 from __future__ import annotations
 

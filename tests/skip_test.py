@@ -39,6 +39,15 @@ PLAIN = "Council meets\n\n26/1/26\n\nThe council met on Tuesday and agreed the b
         ("_index.md", "---\ntitle: Posts\n---\n", "a Hugo section page"),
         ("accept.txt", "Aliyev\nBaku\nHerzog\n", "a word list"),
         ("chrome.txt", "# page furniture\n\nback\nback to top\nshare this\n", "a word list"),
+        ("long.txt", "".join(f"word {i}\n" for i in range(20)) + "sign up for our daily newsletter\n", "a word list"),
+        ("errors.txt", '# typos\nteh\tthe: in 003\nrecieve\treceive: "we recieve" (004)\nwierd\tweird\n', "a word"),
+        (
+            "lorem.txt",
+            "# Latin words\nlorem ipsum dolor sit amet consectetur adipiscing elit sed do\neiusmod tempor\n"
+            "incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud\n",
+            "a word list",
+        ),
+        ("poem.txt", "Roses\n\n1/2/26\n\nRoses are red and the council met.\n", ""),
         ("menu.json", '[{"name": "Home"}]', "JSON data (a list)"),
         ("site.json", '{"name": "Blog", "url": "/"}', "JSON data, not an article"),
         ("base.json", '{"copydesk": "baseline", "version": 1, "findings": []}', "a copydesk baseline"),
