@@ -69,6 +69,12 @@ def _grammar_options(cfg: config_mod.Config, require: Sequence[str], url: str | 
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (copydesk.toml).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors (and the summary in text output).")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped as not articles, and why.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Choose the files named on the command line as in a folder: include, exclude, .gitignore and the "
+    "files that are not articles (the pre-commit hook passes every changed file).",
+)
 @click.option("--explain", is_flag=True, help="Say why each word was accepted or flagged.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains.")
@@ -116,6 +122,7 @@ def check(
     config_path: Path | None,
     quiet: bool,
     verbose: bool,
+    force_exclude: bool,
     explain: bool,
     color: bool | None,
     fix: bool,
@@ -149,6 +156,7 @@ def check(
         baseline_path = cfg.baseline  # the config's baseline = "…"
         from lint import baseline
     known = baseline.load(baseline_path) if baseline_path is not None else None  # a bad file stops the run first
+    cfg.force_exclude = force_exclude
     cfg.outputs = tuple(p for p in (baseline_path, write_baseline, output) if p is not None)  # never checked
     result = run(paths or (".",), cfg, explain=explain)
     for notice in (*result.skipped, *result.notices) if verbose else result.notices:

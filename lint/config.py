@@ -76,6 +76,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)  # per-check tables, e.g. [grammar]
     baseline: Path | None = None  # report only findings not in this baseline file (as --baseline)
+    force_exclude: bool = False  # --force-exclude: files named on the command line are chosen as in a folder
     outputs: tuple[Path, ...] = ()  # files this run writes or reads besides articles (report, baseline): never checked
 
     def enabled(self, check: str, default: bool = True) -> bool:

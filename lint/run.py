@@ -98,13 +98,14 @@ def discover(
             return
         if key in own:
             return
-        if not explicit and _excluded(p, key, root, config):
+        chosen = explicit and not config.force_exclude  # --force-exclude: a named file is chosen as in a folder
+        if not chosen and _excluded(p, key, root, config):
             return
         why = "" if explicit else walk.why_skipped(p, bases)
         if why:
             notices.append(f"{p}: skipped: {why}")
             return
-        if not explicit:
+        if not chosen:
             below = p.parent.relative_to(top).parts if top is not None and p.parent.is_relative_to(top) else ()
             why = ignored.why(p, base=top) or skip.reason(
                 p, () if config.include else below

@@ -158,3 +158,19 @@ def test_the_baseline_in_the_checked_folder_is_never_checked(cli: Any, tmp_path:
     result = cli("check", tmp_path)
     assert "old-findings.json" not in result.out
     assert result.out.endswith("1 file checked: 1 error, 0 warnings, 0 info in 1 file\n")
+
+
+def test_force_exclude_chooses_named_files_as_a_folder_walk_does(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "budget.md").write_text(TYPO_ARTICLE, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Teh newsroom\n")
+    (tmp_path / "copydesk.toml").write_text('exclude = ["drafts/*"]\n')
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "wip.md").write_text(TYPO_ARTICLE, encoding="utf-8")
+    names = [tmp_path / "budget.md", tmp_path / "README.md", tmp_path / "drafts" / "wip.md"]
+    config = ("--config", tmp_path / "copydesk.toml")
+    named = cli("check", "--format", "json", *config, *names)
+    assert {Path(d["path"]).name for d in named.diagnostics} == {"budget.md", "README.md", "wip.md"}
+    forced = cli("check", "--format", "json", "--force-exclude", *config, *names)
+    assert {Path(d["path"]).name for d in forced.diagnostics} == {"budget.md"}
+    nothing = cli("check", "--force-exclude", *config, tmp_path / "README.md")
+    assert (nothing.code, nothing.out) == (0, "0 files checked: no problems found\n")  # a hook run on a README
