@@ -286,3 +286,50 @@ def test_a_site_without_articles_is_a_mistake(cli: Any, tmp_path: Path) -> None:
     assert result.code == 2
     assert "no article found for a Jekyll site; nothing written" in result.err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md", "_config.yml"]
+
+
+# the other generators: (marker files, the folder of posts, pages and files that are not posts)
+OTHERS: dict[str, tuple[dict[str, str], str, dict[str, str]]] = {
+    "eleventy": (
+        {"eleventy.config.js": "export default function (c) {}\n", "package.json": '{"name": "blog"}\n'},
+        "src/posts/",
+        {"src/_includes/base.njk": "<main>{{ content | safe }}</main>\n", "src/_data/site.json": '{"title": "Blgo"}\n'},
+    ),
+    "astro": (
+        {"astro.config.mjs": "export default {}\n", "package.json": '{"dependencies": {"astro": "4"}}\n'},
+        "src/content/blog/",
+        {"src/pages/index.astro": "---\n---\n<h1>Hoem</h1>\n", "public/robots.txt": "User-agent: *\nAllow: /\n"},
+    ),
+    "docusaurus": (
+        {"docusaurus.config.js": "module.exports = {}\n"},
+        "blog/",
+        {"blog/authors.yml": "ann:\n  name: Ann\n", "static/img/.keep": "", "src/pages/markdown-page.md": "# Pgae\n"},
+    ),
+    "mkdocs": (
+        {"mkdocs.yml": "site_name: Blog\nplugins:\n  - blog\n"},
+        "docs/blog/posts/",
+        {"docs/index.md": "# Welcom\n\nThe docs of teh site.\n", "docs/blog/index.md": "# Blog\n"},
+    ),
+}
+
+
+@pytest.mark.parametrize("site", sorted(OTHERS))
+def test_other_generators(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site: str) -> None:
+    markers, folder, others = OTHERS[site]
+    _common(tmp_path)
+    for name, text in {**markers, **others}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    for path in POSTS:
+        meta, body = _post(path)
+        meta.setdefault("date", path.name[:10])
+        text = "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + body
+        (tmp_path / folder / path.name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    init = cli("init")
+    assert init.code == 0, init.err
+    assert f"; articles in {folder}" in init.out.splitlines()[0]
+    assert tomllib.loads((tmp_path / "copydesk.toml").read_text())["include"] == [folder + "**"]
+    check = cli("check", "--format", "json")
+    assert [(d["path"], d["rule"]) for d in check.diagnostics] == [(folder + TYPO[0], "spelling.unknown")]
