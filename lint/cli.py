@@ -36,6 +36,13 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
+def _known_rules(values: Sequence[str], option: str) -> None:
+    """--select speling is a mistake, not a run that checks nothing: exit 2 with the closest id."""
+    problems = [f"{option} {message}" for p in _split(values) if (message := config_mod.unknown_rule(p))]
+    if problems:
+        raise FatalError("\n".join(problems))
+
+
 def _grammar_options(cfg: config_mod.Config, require: Sequence[str], url: str | None) -> None:
     """--languagetool-url names the grammar check's server; --require grammar turns it on and makes it a must."""
     grammar = dict(cfg.options.get("grammar", {}))
@@ -61,6 +68,13 @@ def _grammar_options(cfg: config_mod.Config, require: Sequence[str], url: str | 
 @click.option("--ignore", multiple=True, help="Skip rules with these id prefixes.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (copydesk.toml).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors (and the summary in text output).")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped as not articles, and why.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Choose the files named on the command line as in a folder: include, exclude, .gitignore and the "
+    "files that are not articles (the pre-commit hook passes every changed file).",
+)
 @click.option("--explain", is_flag=True, help="Say why each word was accepted or flagged.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains.")
@@ -107,6 +121,8 @@ def check(
     ignore: tuple[str, ...],
     config_path: Path | None,
     quiet: bool,
+    verbose: bool,
+    force_exclude: bool,
     explain: bool,
     color: bool | None,
     fix: bool,
@@ -124,6 +140,8 @@ def check(
     from lint.run import run
 
     cfg = config_mod.load(config_path)
+    _known_rules(select, "--select")
+    _known_rules(ignore, "--ignore")
     cfg.select = cfg.select + _split(select) if select else cfg.select
     cfg.ignore = cfg.ignore + _split(ignore)
     _grammar_options(cfg, require, languagetool_url)
@@ -134,9 +152,14 @@ def check(
     if baseline_path is not None or write_baseline is not None:
         from lint import baseline
 
+    if baseline_path is None and write_baseline is None and cfg.baseline is not None:
+        baseline_path = cfg.baseline  # the config's baseline = "…"
+        from lint import baseline
     known = baseline.load(baseline_path) if baseline_path is not None else None  # a bad file stops the run first
+    cfg.force_exclude = force_exclude
+    cfg.outputs = tuple(p for p in (baseline_path, write_baseline, output) if p is not None)  # never checked
     result = run(paths or (".",), cfg, explain=explain)
-    for notice in result.notices:
+    for notice in (*result.skipped, *result.notices) if verbose else result.notices:
         _say(notice)
     if fix or show_diff:
         from lint import fix as fixer
@@ -158,6 +181,7 @@ def check(
     if known is not None:
         result.diagnostics = baseline.new(known, result.diagnostics, sources)
     if quiet:
+        result.hidden = [d for d in result.diagnostics if d.severity != Severity.ERROR]
         result.diagnostics = [d for d in result.diagnostics if d.severity == Severity.ERROR]
     if not explain:  # the reasons behind each decision are shown on request only
         result.diagnostics = [replace(d, explanation="") if d.explanation else d for d in result.diagnostics]
@@ -171,6 +195,21 @@ def check(
         write_file(output, buffer.getvalue())
     has_errors = any(d.severity == Severity.ERROR for d in result.diagnostics)
     raise SystemExit(EXIT_FINDINGS if has_errors or result.unwritten else EXIT_OK)
+
+
+@cli.command("init")
+@click.argument("folder", default=".", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "--baseline",
+    "write_baseline",
+    is_flag=True,
+    help="Also record today's findings in copydesk-baseline.json, so that checks report only new ones.",
+)
+def init_command(folder: Path, write_baseline: bool) -> None:
+    """Set copydesk up for the site in FOLDER (default: here): say what it is, write copydesk.toml."""
+    from lint.init import init
+
+    raise SystemExit(init(folder, lambda line: click.echo(visible(line)), write_baseline))
 
 
 @cli.command("rules")

@@ -10,6 +10,7 @@ The nearest ``copydesk.toml``, ``.copydesk.toml`` or ``pyproject.toml`` holding 
     include = ["content/**/*.md"]          # globs of files to check inside folders
     exclude = ["drafts/*"]
     language = "en-GB"                     # the articles' language unless one says otherwise
+    baseline = "copydesk-baseline.json"    # report only findings not in it (as --baseline)
     date_order = "mdy"                     # how plain-text dates such as 8/2/19 are read
     vocabulary = ["words.txt"]             # accepted words, one a line
     rules = ["rules/"]                     # extra rule files (terms, names, placeholders)
@@ -45,14 +46,15 @@ from typing import Any
 from lint.article import Node
 from lint.diagnostics import Severity
 from lint.errors import FatalError
-from lint.languages import language_tag
+from lint.languages import language_tag, tag_problem
 from lint.readers import tomltree
 from lint.resources import schema_path
 from lint.text import LineIndex
 
 CONFIG_FILES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
 RULE_ID = re.compile(r"[a-z]+(\.[A-Za-z0-9_-]+)*")
-TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?copydesk[\"']?[ \t]*[\].]", re.MULTILINE)
+# a [tool.copydesk] header, also a broken one ("[tool.copydesk" without its "]"): load() says where it is wrong
+TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?copydesk[\"']?[ \t]*(?:[\].]|#|$)", re.MULTILINE)
 
 
 @dataclass
@@ -73,6 +75,9 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)  # per-check tables, e.g. [grammar]
+    baseline: Path | None = None  # report only findings not in this baseline file (as --baseline)
+    force_exclude: bool = False  # --force-exclude: files named on the command line are chosen as in a folder
+    outputs: tuple[Path, ...] = ()  # files this run writes or reads besides articles (report, baseline): never checked
 
     def enabled(self, check: str, default: bool = True) -> bool:
         return self.checks.get(check, default)
@@ -282,10 +287,10 @@ def _describe(value: Any) -> str:
 
 def known_checks() -> list[str]:
     """Check names the configuration may use: every registered check and every one in the schema."""
-    from lint.checks import CHECKS
+    from lint.checks import CHECKS, RUNNER_RULES
 
     in_schema = config_schema().get("properties", {}).get("checks", {}).get("properties", {})
-    return sorted(set(CHECKS) | set(in_schema))
+    return sorted(set(CHECKS) | set(RUNNER_RULES) | set(in_schema))
 
 
 def _check_values(table: Node, root: Path) -> list[Problem]:
@@ -319,15 +324,20 @@ def _check_values(table: Node, root: Path) -> list[Problem]:
         ):
             message = f"folder {name!r} not found (paths are relative to {root.resolve()}; addresses start http(s)://)"
             problems.append((_value_at(table, ("schema_refs", i)), ("schema_refs", i), message))
+    language = data.get("language")
+    if isinstance(language, str) and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+        message = tag_problem(language)
+        if message:
+            problems.append((_value_at(table, ("language",)), ("language",), message))
     for key in ("select", "ignore"):
         value = data.get(key)
         for i, prefix in enumerate(value if isinstance(value, list) else []):
-            message = _unknown_prefix(prefix, checks) if isinstance(prefix, str) else ""
+            message = unknown_rule(prefix, checks) if isinstance(prefix, str) else ""
             if message:
                 problems.append((_value_at(table, (key, i)), (key, i), message))
     severity = data.get("severity")
     for prefix in severity if isinstance(severity, dict) else {}:
-        message = _unknown_prefix(prefix, checks) if RULE_ID.fullmatch(prefix) else ""  # else: not an id at all
+        message = unknown_rule(prefix, checks) if RULE_ID.fullmatch(prefix) else ""  # else: not an id at all
         if message:
             problems.append((_key_at(table, ("severity", prefix)), ("severity", prefix), message))
     return problems
@@ -341,6 +351,25 @@ def _unknown_prefix(prefix: str, checks: list[str]) -> str:
     close = difflib.get_close_matches(check, checks, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"{prefix!r} names no check{hint} (checks: {', '.join(checks)})"
+
+
+def unknown_rule(prefix: str, checks: Sequence[str] | None = None) -> str:
+    """A message when ``prefix`` of select or ignore names no check or rule (``speling``, ``spelling.unknwn``),
+    with the closest known id; "" when it names one (a check, a rule, or a group of rules)."""
+    checks = list(checks) if checks is not None else known_checks()
+    message = _unknown_prefix(prefix, checks)
+    if message or "." not in prefix:
+        return message
+    from lint.checks import rule_table
+
+    rules = sorted(rule_table())
+    if any(r == prefix or r.startswith(prefix + ".") for r in rules):
+        return ""
+    check = prefix.split(".")[0]
+    close = difflib.get_close_matches(prefix, rules, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    own = [r for r in rules if r.startswith(check + ".")]
+    return f"{prefix!r} names no rule{hint} (rules of {check}: {', '.join(own)})"
 
 
 def _build(path: Path, table: dict[str, Any]) -> Config:
@@ -363,6 +392,8 @@ def _build(path: Path, table: dict[str, Any]) -> Config:
     cfg.rules = paths(table.get("rules"))
     cfg.checks = dict(table.get("checks", {}))
     cfg.severity = {k: Severity(v) for k, v in table.get("severity", {}).items()}
+    if "baseline" in table:
+        cfg.baseline = root / table["baseline"]
     cfg.select = tuple(table.get("select", ()))
     cfg.ignore = tuple(table.get("ignore", ()))
     cfg.options = {k: v for k, v in table.items() if isinstance(v, dict) and k not in ("checks", "severity")}

@@ -5,17 +5,18 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lint import checks as registry
-from lint import walk
+from lint import skip, walk
 from lint.article import Article
 from lint.config import Config
 from lint.diagnostics import Diagnostic, Finding, Severity
 from lint.errors import FatalError
+from lint.gitignore import Ignored
 from lint.readers import EXTENSIONS, read_path
 from lint.suppress import RULES as SUPPRESSION_RULES
 from lint.suppress import apply as apply_suppressions
@@ -23,8 +24,6 @@ from lint.text import LineIndex
 
 # checks whose findings depend on metadata the reader could not read
 METADATA_CHECKS = {"schema", "sources", "placeholder"}
-# JSON files that are never articles, when met inside a folder
-NOT_ARTICLES = {"package.json", "package-lock.json", "tsconfig.json", "composer.json", "manifest.json"}
 
 
 @dataclass
@@ -49,29 +48,45 @@ class Result:
     articles: list[Article]
     notices: list[str]  # messages for stderr (empty folders …)
     unwritten: tuple[str, ...] = ()  # files --fix had fixes for but could not write (read-only …)
+    hidden: list[Diagnostic] = field(default_factory=list)  # found but not shown (--quiet): still counted
+    skipped: list[str] = field(default_factory=list)  # files met in folders that are not articles, and why
 
     @property
     def files(self) -> int:
         return len(self.articles)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity == severity)
+        """Findings at ``severity``, shown or hidden by --quiet: a summary's counts stay true."""
+        return sum(1 for d in (*self.diagnostics, *self.hidden) if d.severity == severity)
 
 
-def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[tuple[Path, str]]:
+def discover(
+    paths: Sequence[str],
+    config: Config,
+    notices: list[str],
+    skipped: list[str] | None = None,
+    strict: bool = False,
+) -> list[tuple[Path, str]]:
     """Article files named by ``paths`` (files, folders searched recursively, globs).
 
     A file met in a folder or a glob that is not a regular file (a FIFO, a device, a
     socket, a link to one), or a symbolic link leading out of the folder and the
-    project, is skipped with a notice; a file named on the command line is always
-    taken, and the reader says why it cannot be read.
+    project, is skipped with a notice; so is, named in ``skipped`` with the reason, a
+    file that is not an article (:mod:`lint.skip`) or that git ignores.  A file named
+    on the command line is always taken, and the reader says why it cannot be read.
+    A folder or a glob that holds no article is a notice, or with ``strict`` a mistake
+    (:class:`FatalError`, after the notices met so far).
     """
     found: list[tuple[Path, str]] = []
     seen: set[Path] = set()
-    own = {config.schema.resolve(), *(p.resolve() for p in (*config.vocabulary, *config.rules))}
+    own = {config.schema, *config.vocabulary, *config.rules, *config.outputs}
+    own = {p.resolve() for p in own}
     root = config.root.resolve()
+    ignored = Ignored()
+    skipped = skipped if skipped is not None else []
+    empty: list[str] = []
 
-    def add(p: Path, explicit: bool, bases: tuple[Path, ...] = ()) -> None:
+    def add(p: Path, explicit: bool, bases: tuple[Path, ...] = (), top: Path | None = None) -> None:
         if not explicit and p.suffix.lower() not in EXTENSIONS:
             return
         try:
@@ -81,39 +96,66 @@ def discover(paths: Sequence[str], config: Config, notices: list[str]) -> list[t
             return
         if key in seen:
             return
-        if _not_article(p, key, own):
+        if key in own:
             return
-        if not explicit and (p.suffix.lower() not in EXTENSIONS or _excluded(p, key, root, config)):
+        chosen = explicit and not config.force_exclude  # --force-exclude: a named file is chosen as in a folder
+        if not chosen and _excluded(p, key, root, config):
             return
         why = "" if explicit else walk.why_skipped(p, bases)
         if why:
             notices.append(f"{p}: skipped: {why}")
             return
+        if not chosen:
+            below = p.parent.relative_to(top).parts if top is not None and p.parent.is_relative_to(top) else ()
+            why = ignored.why(p, base=top) or skip.reason(
+                p, () if config.include else below
+            )  # include names the folders
+            if why:
+                skipped.append(f"{p}: skipped: {why}")
+                return
         seen.add(key)
         found.append((p, str(p)))
 
+    def not_article_dir(top: Path) -> Callable[[Path], str]:
+        return lambda sub: (
+            ignored.why(sub, is_dir=True, base=top) or ("" if config.include else skip.reason_dir(sub.name))
+        )
+
     for raw in paths:
         p = Path(raw)
+        before, skipped_before = len(found), len(skipped)
         if p.is_dir():
-            before = len(found)
             bases = (p.resolve(), root)
-            for path in walk.walk(p, bases, notices):
-                add(path, explicit=False, bases=bases)
+            for path in walk.walk(p, bases, notices, not_article_dir(p), skipped):
+                add(path, explicit=False, bases=bases, top=p)
             if len(found) == before:
-                notices.append(f"{raw}: no article files here ({', '.join(sorted(EXTENSIONS))})")
+                empty.append(f"{raw}: no article files here{_why_none(len(skipped) - skipped_before)}")
         elif os.path.exists(p):
             add(p, explicit=True)  # a file, or a FIFO or device named on purpose: the reader says why not
         elif glob.has_magic(raw):
             matches = sorted(glob.glob(raw, recursive=True))
             hits = [Path(m) for m in matches if not Path(m).is_dir()]
-            if not hits:
-                notices.append(f"{raw}: the pattern matches no file")
-            bases = (_fixed_part(raw).resolve(), root)
+            fixed = _fixed_part(raw)
+            bases = (fixed.resolve(), root)
             for hit in hits:
-                add(hit, explicit=False, bases=bases)
+                add(hit, explicit=False, bases=bases, top=fixed)
+            if not hits:
+                empty.append(f"{raw}: the pattern matches no file")
+            elif len(found) == before:
+                empty.append(f"{raw}: the pattern matches no article{_why_none(len(skipped) - skipped_before)}")
         else:
             raise FatalError(f"{raw}: no such file or directory")
+    if empty and strict:
+        raise FatalError("\n".join([*notices, *empty]))
+    notices.extend(empty)
     return found
+
+
+def _why_none(skipped: int) -> str:
+    kinds = ", ".join(sorted(EXTENSIONS))
+    if not skipped:
+        return f" (article files end in {kinds})"
+    return f" ({skipped} file{'s' if skipped != 1 else ''} skipped as not articles; --verbose says why)"
 
 
 def _fixed_part(pattern: str) -> Path:
@@ -124,14 +166,6 @@ def _fixed_part(pattern: str) -> Path:
             break
         parts.append(part)
     return Path(*parts) if parts else Path(".")
-
-
-def _not_article(path: Path, key: Path, own: set[Path]) -> bool:
-    """Schemas, package manifests and the config's own files (``own``, resolved) are not articles."""
-    name = path.name.lower()
-    if name in NOT_ARTICLES or name.endswith(".schema.json"):
-        return True
-    return key in own
 
 
 def _excluded(path: Path, key: Path, root: Path, config: Config) -> bool:
@@ -232,6 +266,7 @@ def _dedupe(findings: list[Finding]) -> Iterator[Finding]:
 
 def run(paths: Sequence[str], config: Config, explain: bool = False) -> Result:
     notices: list[str] = []
-    files = discover(paths or ["."], config, notices)
+    skipped: list[str] = []
+    files = discover(paths or ["."], config, notices, skipped, strict=True)
     articles = [read_path(p, display, date_order=config.date_order) for p, display in files]
-    return Result(check_articles(articles, config, explain, notices), articles, notices)
+    return Result(check_articles(articles, config, explain, notices), articles, notices, skipped=skipped)

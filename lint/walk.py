@@ -12,7 +12,7 @@ sockets, links to nothing).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from lint import files
@@ -26,8 +26,18 @@ def inside(target: Path, bases: Iterable[Path]) -> bool:
     return any(target == base or target.is_relative_to(base) for base in bases)
 
 
-def walk(folder: Path, bases: tuple[Path, ...], notices: list[str]) -> Iterator[Path]:
-    """Every file under ``folder`` (sorted, folder by folder); ``bases``: where links may lead (resolved)."""
+def walk(
+    folder: Path,
+    bases: tuple[Path, ...],
+    notices: list[str],
+    skip_dir: Callable[[Path], str] | None = None,
+    skipped: list[str] | None = None,
+) -> Iterator[Path]:
+    """Every file under ``folder`` (sorted, folder by folder); ``bases``: where links may lead (resolved).
+
+    ``skip_dir`` says why a folder below ``folder`` holds no article ("" to walk it); each such
+    folder is left out and named in ``skipped`` with the reason.
+    """
     scheduled = {Path(os.path.realpath(folder))}
     for here, dirs, names in os.walk(folder, followlinks=True):
         real_here = Path(os.path.realpath(here))
@@ -36,6 +46,11 @@ def walk(folder: Path, bases: tuple[Path, ...], notices: list[str]) -> Iterator[
             if name in SKIP_DIRS or name.startswith("."):
                 continue
             sub = Path(here) / name
+            why = skip_dir(sub) if skip_dir is not None else ""
+            if why:
+                if skipped is not None:
+                    skipped.append(f"{sub}/: skipped: {why}")
+                continue
             target = Path(os.path.realpath(sub))
             if os.path.islink(sub):
                 if target == real_here or real_here.is_relative_to(target):

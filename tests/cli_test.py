@@ -143,8 +143,8 @@ def test_bad_input_is_one_clear_finding_and_the_run_goes_on(
 def test_folder_without_articles(cli: Any, tmp_path: Path) -> None:
     (tmp_path / "notes.py").write_text("x = 1\n", encoding="utf-8")
     result = cli("check", tmp_path)
-    assert result.code == 0
-    assert f"{tmp_path}: no article files here" in result.err
+    assert result.code == 2  # a folder named by mistake is no green run
+    assert f"{tmp_path}: no article files here (article files end in" in result.err
 
 
 def test_glob_paths(cli: Any, clean: Path) -> None:
@@ -179,3 +179,63 @@ def test_explain_also_says_why_a_name_was_accepted(cli: Any) -> None:
     assert {"Herzog", "Aliyev"} <= set(accepted)
     assert all(d["severity"] == "info" for d in accepted.values())
     assert result.code == 1  # info findings change nothing
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    (
+        (("--select", "speling"), "--select 'speling' names no check; did you mean 'spelling'?"),
+        (("--select", "schema,sorces"), "--select 'sorces' names no check; did you mean 'sources'?"),
+        (("--ignore", "spelling.unknwn"), "--ignore 'spelling.unknwn' names no rule; did you mean 'spelling.unknown'?"),
+        (
+            ("--select", "grammar.agreemnt"),
+            "--select 'grammar.agreemnt' names no rule; did you mean 'grammar.agreement'?",
+        ),
+    ),
+)
+def test_an_unknown_rule_id_is_a_mistake(cli: Any, tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    (tmp_path / "budget.md").write_text(TYPO_ARTICLE, encoding="utf-8")
+    result = cli("check", *args, tmp_path)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith(f"copydesk: {message}")
+
+
+@pytest.mark.parametrize("args", (("--select", "spelling.unknown"), ("--select", "all"), ("--ignore", "names.archive")))
+def test_a_known_rule_id_runs(cli: Any, tmp_path: Path, args: tuple[str, ...]) -> None:
+    (tmp_path / "budget.md").write_text(TYPO_ARTICLE, encoding="utf-8")
+    assert cli("check", *args, tmp_path).code == 1
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    (
+        ("nothing/*.md", "nothing/*.md: the pattern matches no file"),
+        ("*.py", "*.py: the pattern matches no article (1 file skipped as not articles; --verbose says why)"),
+    ),
+)
+def test_a_glob_without_articles_is_a_mistake(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pattern: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "setup.py").write_text("x = 1\n")
+    (tmp_path / "README.md").write_text("# x\n")
+    result = cli("check", pattern if pattern != "*.py" else "*.md")
+    assert result.code == 2
+    assert result.err == f"copydesk: {message.replace('*.py', '*.md')}\n"
+
+
+def test_quiet_shows_errors_only_and_counts_everything(cli: Any, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    full = cli("check", "--format", "json", seeds).json["summary"]
+    assert full["warnings"] > 0
+    quiet = cli("check", "--quiet", seeds)
+    assert {ln.split()[1] for ln in quiet.out.splitlines() if ": " in ln and ln.startswith(str(seeds))} == {"error"}
+    summary = quiet.out.splitlines()[-1]
+    hidden = full["warnings"] + full["info"]
+    assert summary == (
+        f"2 files checked: {full['errors']} errors, {full['warnings']} warnings, {full['info']} info in 2 files"
+        f" ({hidden} below error level not shown: --quiet)"
+    )
+    assert cli("check", "--quiet", "--format", "json", seeds).json["summary"] == full

@@ -210,8 +210,8 @@ def test_every_check_can_be_configured() -> None:
             "pyproject.toml",
             '[tool.copydesk]\nselect = ["schema"]\nlanguag = "en"\n',
             "pyproject.toml:3:1: tool.copydesk.languag: unknown setting 'languag'; did you mean 'language'? "
-            "(known: checks, date_order, exclude, grammar, ignore, include, language, names, placeholder, rules, "
-            "schema, schema_refs, select, severity, sources, spelling, terms, vocabulary)",
+            "(known: baseline, checks, date_order, exclude, grammar, ignore, include, language, names, placeholder, "
+            "rules, schema, schema_refs, select, severity, sources, spelling, terms, vocabulary)",
             id="unknown-setting",
         ),
         pytest.param(
@@ -267,6 +267,44 @@ def test_every_check_can_be_configured() -> None:
             'select = ["schema", "sourcs"]\n',
             "copydesk.toml:1:22: select[1]: 'sourcs' names no check; did you mean 'sources'?",
             id="select-prefix",
+        ),
+        pytest.param(
+            "copydesk.toml",
+            'ignore = ["spelling.unknwn"]\n',
+            "copydesk.toml:1:12: ignore[0]: 'spelling.unknwn' names no rule; did you mean 'spelling.unknown'?",
+            id="ignore-rule",
+        ),
+        pytest.param(
+            "copydesk.toml",
+            '[severity]\n"names.glosary" = "info"\n',
+            "copydesk.toml:2:1: severity.\"names.glosary\": 'names.glosary' names no rule;"
+            " did you mean 'names.glossary'?",
+            id="severity-rule",
+        ),
+        pytest.param(
+            "copydesk.toml",
+            'language = "en-XX"\n',
+            "copydesk.toml:1:13: language: 'en-XX': 'XX' is no country or region code (such as en-GB, en-US, fr-CA)",
+            id="language-region",
+        ),
+        pytest.param(
+            "copydesk.toml",
+            'language = "en-UK"\n',
+            "copydesk.toml:1:13: language: 'en-UK': 'UK' is no country or region code (such as en-GB, en-US, fr-CA);"
+            " the United Kingdom is GB: en-GB",
+            id="language-uk",
+        ),
+        pytest.param(
+            "copydesk.toml",
+            'language = "xx"\n',
+            "copydesk.toml:1:13: language: 'xx': 'xx' is no language code (such as en, fr, de, sw)",
+            id="language-code",
+        ),
+        pytest.param(
+            "pyproject.toml",
+            '[project]\nname = "site"\n\n[tool.copydesk\nlanguage = "en-GB"\n',
+            "pyproject.toml:4:15: not valid TOML: expected ']' at the end of a table declaration",
+            id="table-header-without-bracket",
         ),
         pytest.param(
             "copydesk.toml",

@@ -218,9 +218,26 @@ def test_the_report_is_valid_json_with_notices_on_stderr(newsroom: Path) -> None
         cwd=newsroom,
         check=False,
     )
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # a folder or a pattern that holds no article is a mistake: no report
     assert "copydesk: empty: no article files here" in proc.stderr
-    assert "copydesk: nothing/*.md: the pattern matches no file" in proc.stderr
+    assert "\nnothing/*.md: the pattern matches no file\n" in proc.stderr  # each mistake named, one a line
+    assert proc.stdout == ""
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--format", "gitlab", "news", "--select", "speling"],
+        capture_output=True,
+        text=True,
+        cwd=newsroom,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "did you mean 'spelling'?" in proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--format", "gitlab", "news"],
+        capture_output=True,
+        text=True,
+        cwd=newsroom,
+        check=False,
+    )
     report = json.loads(proc.stdout)
     assert errors(report) == []
     assert {i["location"]["path"] for i in report} == {"news/budget.md"}

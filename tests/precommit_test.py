@@ -69,6 +69,9 @@ def test_hook_fails_on_a_typo_and_passes_when_fixed(tmp_path: Path, project_rev:
     )
     article = repo / "bike-lanes.md"
     article.write_text(BAD, encoding="utf-8")
+    (repo / "README.md").write_text("# Teh newsroom\n\nRun the hook befor you commit.\n", encoding="utf-8")
+    (repo / "_data").mkdir()
+    (repo / "_data" / "menu.json").write_text('[{"name": "Hoem"}]\n', encoding="utf-8")
     git(repo, "add", ".")
     home = tmp_path / "pre-commit-home"
 
@@ -76,6 +79,7 @@ def test_hook_fails_on_a_typo_and_passes_when_fixed(tmp_path: Path, project_rev:
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "bike-lanes.md:8:" in failed.stdout
     assert "harbuor" in failed.stdout
+    assert "README.md" not in failed.stdout and "menu.json" not in failed.stdout  # not articles, though passed
 
     article.write_text(GOOD, encoding="utf-8")
     git(repo, "add", ".")

@@ -82,11 +82,37 @@ KINDS: dict[str, tuple[Severity, str]] = {
 }
 RULES: dict[str, tuple[Severity, str]] = {f"grammar.{harper.kind_id(k)}": v for k, v in KINDS.items()}
 
-HOW_TO_ENABLE = (
-    "install the offline engine (pip install harper-py, or copydesk[grammar]) or point copydesk at a LanguageTool "
-    "server (--languagetool-url, the LANGUAGETOOL_URL environment variable, or languagetool_url in "
+LANGUAGETOOL_HOW = (
+    "a LanguageTool server (--languagetool-url, the LANGUAGETOOL_URL environment variable, or languagetool_url in "
     "[tool.copydesk.grammar])"
 )
+
+
+def harper_has_a_build(system: str | None = None, machine: str | None = None) -> bool:
+    """Whether harper-py publishes a wheel for this platform (pyproject.toml installs it there, by the same test)."""
+    import platform
+    import sys
+
+    system = system if system is not None else sys.platform
+    machine = (machine if machine is not None else platform.machine()).lower()
+    return (
+        (system.startswith("linux") and machine in ("x86_64", "aarch64"))
+        or (system == "darwin" and machine in ("x86_64", "arm64"))
+        or (system == "win32" and machine in ("amd64", "arm64"))
+    )
+
+
+def how_to_enable() -> str:
+    """What to do when no grammar engine is there: no extra to install, none that does not exist."""
+    if harper_has_a_build():
+        return f"install the offline engine (pip install harper-py) or point copydesk at {LANGUAGETOOL_HOW}"
+    import platform
+    import sys
+
+    return (
+        f"point copydesk at {LANGUAGETOOL_HOW}: the offline engine, Harper, has no build for this computer "
+        f"({sys.platform} {platform.machine()})"
+    )
 
 
 @dataclass
@@ -149,7 +175,7 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
         state.none_available = True
         state.failures.append(_why_none(settings))
         if settings.require:
-            raise FatalError(f"grammar: {'; '.join(state.failures)}; --require grammar needs one: {HOW_TO_ENABLE}")
+            raise FatalError(f"grammar: {'; '.join(state.failures)}; --require grammar needs one: {how_to_enable()}")
 
 
 def check(article: Article, run: Run) -> Iterable[Finding]:
@@ -266,7 +292,7 @@ def _notice(state: State) -> str:
         return ""
     notice = "grammar: " + "; ".join(parts)
     if state.none_available:
-        notice += f". To check grammar, {HOW_TO_ENABLE}"
+        notice += f". To check grammar, {how_to_enable()}"
     return notice
 
 

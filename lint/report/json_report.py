@@ -12,13 +12,15 @@ from lint.run import Result
 
 
 def summary(result: Result) -> dict[str, object]:
+    """The counts of every finding, also those --quiet leaves out of the list."""
+    found = (*result.diagnostics, *result.hidden)
     return {
         "files": result.files,
         "errors": result.count(Severity.ERROR),
         "warnings": result.count(Severity.WARNING),
         "info": result.count(Severity.INFO),
-        "by_check": dict(sorted(Counter(d.rule.split(".")[0] for d in result.diagnostics).items())),
-        "by_rule": dict(sorted(Counter(d.rule for d in result.diagnostics).items())),
+        "by_check": dict(sorted(Counter(d.rule.split(".")[0] for d in found).items())),
+        "by_rule": dict(sorted(Counter(d.rule for d in found).items())),
     }
 
 

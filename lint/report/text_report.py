@@ -65,11 +65,12 @@ def _excerpt(d: Diagnostic, index: LineIndex, stream: IO[str], paint: object) ->
 
 def summary_line(result: Result) -> str:
     e, w, i = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-    files_with = len({d.path for d in result.diagnostics})
-    if not result.diagnostics:
+    files_with = len({d.path for d in (*result.diagnostics, *result.hidden)})
+    if not result.diagnostics and not result.hidden:
         return f"{result.files} file{'s' if result.files != 1 else ''} checked: no problems found"
+    hidden = f" ({len(result.hidden)} below error level not shown: --quiet)" if result.hidden else ""
     return (
         f"{result.files} file{'s' if result.files != 1 else ''} checked: "
         f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}, {i} info "
-        f"in {files_with} file{'s' if files_with != 1 else ''}"
+        f"in {files_with} file{'s' if files_with != 1 else ''}{hidden}"
     )

@@ -1,0 +1,183 @@
+"""What kind of site a folder is, and where its articles are.
+
+Each generator is known by its own files (``_config.yml``, ``hugo.toml``,
+``astro.config.mjs`` …) and keeps its posts in its own folders (``_posts/``,
+``content/``, ``src/content/`` …); :func:`detect` returns the first that fits, with
+the evidence, and a plain folder of articles when none does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint import skip, walk
+from lint.readers import EXTENSIONS
+
+
+@dataclass
+class Site:
+    kind: str  # jekyll, hugo, eleventy, astro, docusaurus, mkdocs, nextjs, plain
+    name: str  # as a reader writes it: "Jekyll"
+    evidence: str  # why: "_config.yml and _posts/ found"
+    include: list[str] = field(default_factory=list)  # globs of the articles, relative to the root
+    exclude: list[str] = field(default_factory=list)
+    templates: str = ""  # the template syntax the articles may hold
+    date_keys: tuple[str, ...] = ("date",)  # where the generator reads a post's date, in order
+    date_note: str = ""  # how the generator reads dates, for the decision's line
+
+
+def _any(root: Path, *names: str) -> str:
+    return next((n for n in names if (root / n).exists()), "")
+
+
+def _package(root: Path) -> set[str]:
+    """The npm packages package.json depends on."""
+    try:
+        data = json.loads((root / "package.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    deps: set[str] = set()
+    for key in ("dependencies", "devDependencies"):
+        if isinstance(data, dict) and isinstance(data.get(key), dict):
+            deps.update(data[key])
+    return deps
+
+
+def _folders_named(root: Path, name: str, limit: int = 4) -> list[Path]:
+    """Folders called ``name`` at most ``limit`` levels below ``root`` (not in folders no article lives in)."""
+    out = []
+    for here, dirs, _ in os.walk(root):
+        depth = len(Path(here).relative_to(root).parts)
+        dirs[:] = sorted(d for d in dirs if d not in walk.SKIP_DIRS and not d.startswith(".") and not _skipped(d))
+        if name in dirs:
+            out.append(Path(here) / name)
+            dirs.remove(name)
+        if depth >= limit:
+            dirs[:] = []
+    return out
+
+
+def _skipped(folder: str) -> bool:
+    return bool(skip.reason_dir(folder)) and folder != "_posts"
+
+
+def _articles_in(folder: Path) -> int:
+    return sum(1 for _, _, names in os.walk(folder) for n in names if Path(n).suffix.lower() in EXTENSIONS)
+
+
+def _glob(root: Path, folder: Path) -> str:
+    rel = folder.relative_to(root).as_posix()
+    return f"{rel}/**"
+
+
+def detect(root: Path) -> Site:
+    deps = _package(root)
+    config = _any(root, "_config.yml", "_config.yaml", "_config.toml")
+    posts = _folders_named(root, "_posts")
+    if config or posts:
+        evidence = " and ".join(x for x in (config, "_posts/" if posts else "") if x) + " found"
+        include = sorted({_glob(root, p) for p in posts} | {_glob(root, d) for d in _folders_named(root, "_drafts")})
+        return Site(
+            "jekyll",
+            "Jekyll",
+            evidence,
+            include or ["**"],
+            templates="Liquid ({{ … }}, {% … %})",
+            date_note="the date in the front matter, else the one in the file name (YYYY-MM-DD-title.md)",
+        )
+    hugo = _any(root, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
+    if hugo or (_any(root, "config.toml", "config.yaml", "config.yml") and (root / "content").is_dir()):
+        hugo = hugo or _any(root, "config.toml", "config.yaml", "config.yml")
+        return Site(
+            "hugo",
+            "Hugo",
+            f"{hugo} and content/ found",
+            ["content/**"],
+            ["*/_index.*"],
+            templates="Hugo shortcodes ({{< … >}}, {{% … %}})",
+            date_keys=("date", "publishDate", "pubDate", "published"),
+            date_note="date, else publishDate, in the front matter (Hugo does not read file names by default)",
+        )
+    eleventy = _any(root, ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs")
+    if eleventy or "@11ty/eleventy" in deps:
+        return _found(
+            root,
+            Site(
+                "eleventy",
+                "Eleventy",
+                f"{eleventy or 'package.json naming @11ty/eleventy'} found",
+                templates="Nunjucks and Liquid ({{ … }}, {% … %})",
+                date_note="date in the front matter (else the file's own date: write it down)",
+            ),
+            ("src/posts", "posts", "src/blog", "blog", "content/blog", "src/content", "content", "src"),
+        )
+    astro = _any(root, "astro.config.mjs", "astro.config.ts", "astro.config.js")
+    if astro or "astro" in deps:
+        return _found(
+            root,
+            Site(
+                "astro",
+                "Astro",
+                f"{astro or 'package.json naming astro'} found",
+                templates="MDX (JSX components, {expressions})",
+                date_keys=("pubDate", "date", "publishDate"),
+                date_note="the date the content collection's schema names (pubDate or date)",
+            ),
+            ("src/content/blog", "src/content/posts", "src/content", "src/pages/blog", "src/pages/posts"),
+        )
+    docusaurus = _any(root, "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
+    if docusaurus or "@docusaurus/core" in deps:
+        return _found(
+            root,
+            Site(
+                "docusaurus",
+                "Docusaurus",
+                f"{docusaurus or 'package.json naming @docusaurus/core'} found",
+                templates="MDX (JSX components, {expressions})",
+                date_note="date in the front matter, else the one in the file or folder name (YYYY-MM-DD-title)",
+            ),
+            ("blog", "website/blog"),
+        )
+    mkdocs = _any(root, "mkdocs.yml", "mkdocs.yaml")
+    if mkdocs:
+        return _found(
+            root,
+            Site(
+                "mkdocs",
+                "MkDocs",
+                f"{mkdocs} found",
+                templates="Jinja in Markdown only with macros ({{ … }})",
+                date_note="date in the front matter (the blog plugin's posts)",
+            ),
+            ("docs/blog/posts", "docs/posts", "docs/blog", "docs"),
+        )
+    nextjs = _any(root, "next.config.js", "next.config.mjs", "next.config.ts")
+    if nextjs or "next" in deps:
+        return _found(
+            root,
+            Site(
+                "nextjs",
+                "Next.js with MDX",
+                f"{nextjs or 'package.json naming next'} found",
+                templates="MDX (JSX components, {expressions}, import and export lines)",
+                date_note="date in the front matter, as the site's own code reads it",
+            ),
+            ("content/posts", "content/blog", "data/blog", "posts", "blog", "content", "src/content", "_posts"),
+        )
+    return Site("plain", "a folder of articles", "no site generator's files found", [], templates="none expected")
+
+
+def _found(root: Path, site: Site, candidates: tuple[str, ...]) -> Site:
+    """The first candidate folder that holds articles becomes the site's include."""
+    for name in candidates:
+        folder = root / name
+        if folder.is_dir() and _articles_in(folder):
+            site.include = [_glob(root, folder)]
+            site.evidence += f"; articles in {name}/"
+            return site
+    site.include = []
+    site.evidence += "; no usual folder of posts: every article file"
+    return site

@@ -1,0 +1,335 @@
+"""copydesk init on sites as they are: Jekyll, Hugo and Next.js/MDX, each with the files every such repository has.
+
+The posts are real 18F blog posts (public domain, CC0; tests/fixtures/init/18f/NOTICE.txt) with one
+typo planted; around them: READMEs, licences, data files, layouts, section pages, archetypes, static
+files, a .gitignore and a built site.  ``copydesk init && copydesk check`` must report the typo and
+nothing else, and nothing at all on a file that is not an article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from lint.init import detect
+
+POSTS = sorted((Path(__file__).parent / "fixtures" / "init" / "18f").glob("*.md"))
+TYPO = ("2016-04-22-what-is-an-api.md", "might be a grocery store", "might be a grocrey store")
+COINAGE = "protosketching"  # the archive's own word, written in three posts
+
+
+def _post(path: Path) -> tuple[dict[str, Any], str]:
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    if path.name == TYPO[0]:
+        body = body.replace(TYPO[1], TYPO[2], 1)
+    if path.name in {p.name for p in POSTS[:3]}:
+        body += f"\nWe call the first rough draft {COINAGE}: {COINAGE} saves weeks.\n"
+    return meta, body
+
+
+def _common(root: Path) -> None:
+    """What every site repository holds besides its articles."""
+    (root / "README.md").write_text("# Our site\n\nTo biuld it, run the generator. Teh docs are below.\n")
+    (root / "CHANGELOG.md").write_text("## 1.0\n\n- Initail release\n")
+    (root / "LICENSE.md").write_text("Public domain (CC0 1.0). Permision is granted.\n")
+    (root / "CONTRIBUTING.md").write_text("Fork the repo and send a pul request.\n")
+    (root / "styles").mkdir()
+    (root / "styles" / "accept.txt").write_text("18F\nFBOpen\nkubernetes\nnginx\nprotosketch\n")
+    (root / ".gitignore").write_text("node_modules/\n*.log\nnotes/\n")
+    (root / "notes").mkdir()
+    (root / "notes" / "todo.md").write_text("---\ntitle: x\n---\n\nTK TK lorem ipsum dolor sit amet\n")
+    (root / "debug.log.md").write_text("# not a log\n")
+
+
+def jekyll(root: Path) -> None:
+    _common(root)
+    (root / "_config.yml").write_text("title: 18F\nlang: en-US\nurl: https://18f.gsa.gov\n")
+    (root / "_posts").mkdir()
+    for path in POSTS:
+        meta, body = _post(path)
+        text = "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + body
+        (root / "_posts" / path.name).write_text(text, encoding="utf-8")
+    for folder, name, text in (
+        ("_layouts", "post.html", "<article>{{ content }}</article>\n"),
+        ("_layouts", "page.md", "---\nlayout: default\n---\n<main>{{ content }}</main>\n"),
+        ("_includes", "byline.md", "{% for a in page.authors %}<span>{{ a }}</span>{% endfor %}\n"),
+        ("_data", "authors.json", '{"michael-walker": {"name": "Michael Walker", "city": "Chicgo"}}\n'),
+        ("_data", "nav.json", '[{"text": "Hoem", "href": "/"}]\n'),
+        ("_site", "index.md", "stale build output with typoes\n"),
+        ("assets/js", "package.json", '{"name": "site"}\n'),
+    ):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / name).write_text(text)
+    (root / "index.md").write_text(
+        "---\nlayout: home\n---\n{% for post in site.posts %}<li>{{ post.title }}</li>{% endfor %}\n"
+    )
+    (root / "about.md").write_text("---\ntitle: About\nlayout: page\n---\n\nWe are a smal team in the GSA.\n")
+
+
+def hugo(root: Path) -> None:
+    _common(root)
+    (root / "hugo.toml").write_text('baseURL = "https://example.gov/"\nlanguageCode = "en-us"\ntitle = "News"\n')
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    for path in POSTS:
+        meta, body = _post(path)
+        meta.setdefault("date", path.name[:10])
+        meta["date"] = str(meta["date"])
+        front = "\n".join(f"{k} = {json.dumps(v)}" for k, v in meta.items() if v is not None)
+        (posts / path.name[11:]).write_text(f"+++\n{front}\n+++\n{body}", encoding="utf-8")
+    (root / "content" / "_index.md").write_text('+++\ntitle = "Home"\n+++\n\nWelcom to the news.\n')
+    (posts / "_index.md").write_text('+++\ntitle = "Posts"\n+++\n')
+    (root / "content" / "about").mkdir()
+    (root / "archetypes").mkdir()
+    (root / "archetypes" / "default.md").write_text(
+        '+++\ntitle = \'{{ replace .File.ContentBaseName "-" " " | title }}\'\ndate = {{ .Date }}\ndraft = true\n+++\n'
+    )
+    (root / "data").mkdir()
+    (root / "data" / "menu.json").write_text('{"main": [{"name": "Hoem", "url": "/"}]}\n')
+    (root / "static").mkdir()
+    (root / "static" / "robots.txt").write_text("User-agent: *\nDisallow: /drafts/\nSitemap: /sitemap.xml\n")
+    (root / "layouts" / "_default").mkdir(parents=True)
+    (root / "layouts" / "_default" / "single.html").write_text('{{ define "main" }}{{ .Content }}{{ end }}\n')
+    (root / "layouts" / "shortcodes").mkdir()
+    (root / "layouts" / "shortcodes" / "note.md").write_text("<aside>{{ .Inner }}</aside>\n")
+    (root / "public").mkdir()
+    (root / "public" / "index.json").write_text('[{"title": "stale"}]\n')
+
+
+def mdx(root: Path) -> None:
+    _common(root)
+    (root / "next.config.mjs").write_text("export default { pageExtensions: ['js', 'jsx', 'md', 'mdx'] }\n")
+    (root / "package.json").write_text('{"dependencies": {"next": "14.0.0", "@next/mdx": "14.0.0"}}\n')
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    for path in POSTS:
+        meta, body = _post(path)
+        meta.setdefault("date", path.name[:10])
+        text = (
+            "---\n"
+            + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+            + "---\n\nimport { Callout } from '../../components/Callout'\n"
+            + body
+            + '\n<Callout type="info">{props.footnote}</Callout>\n'
+        )
+        (posts / (path.name[:-3] + ".mdx")).write_text(text, encoding="utf-8")
+    (root / "components").mkdir()
+    (root / "components" / "Callout.mdx").write_text("export const Callout = ({children}) => <div>{children}</div>\n")
+    (root / "data").mkdir()
+    (root / "data" / "siteMetadata.json").write_text('{"title": "Blog", "author": "18F", "descripton": "Newz"}\n')
+    (root / "public").mkdir()
+    (root / "public" / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    (root / "tsconfig.json").write_text('{"compilerOptions": {"strict": true}}\n')
+
+
+# site -> (builder, the name init gives it, the folder of its articles as init's include names it)
+SITES: dict[str, tuple[Callable[[Path], None], str, str]] = {
+    "jekyll": (jekyll, "Jekyll", "_posts/"),
+    "hugo": (hugo, "Hugo", "content/"),
+    "mdx": (mdx, "Next.js with MDX", "content/posts/"),
+}
+
+
+def _typo_post(site: str) -> str:
+    return {"jekyll": "_posts/" + TYPO[0], "hugo": "content/posts/" + TYPO[0][11:]}.get(
+        site, "content/posts/" + TYPO[0][:-3] + ".mdx"
+    )
+
+
+@pytest.mark.parametrize("site", sorted(SITES))
+def test_init_then_check_reports_only_the_real_typo(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site: str
+) -> None:
+    build, name, folder = SITES[site]
+    build(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    init = cli("init")
+    assert init.code == 0, init.err
+    assert f"site: {name}" in init.out
+    check = cli("check", "--format", "json")
+    assert check.err == ""
+    found = [(d["path"], d["rule"], d["line"]) for d in check.diagnostics]
+    assert all(path.startswith(folder) for path, _, _ in found), found  # nothing on a non-article
+    assert [(p, r) for p, r, _ in found] == [(_typo_post(site), "spelling.unknown")]
+    assert {p: p.read_bytes() for p in before} == before  # init changed no file it did not create
+    written = {p.name for p in tmp_path.iterdir() if p.is_file()} - {p.name for p in before if p.parent == tmp_path}
+    assert written == {"copydesk.toml", "copydesk-article.schema.json", "copydesk-vocabulary.txt"}
+
+
+@pytest.mark.parametrize("site", sorted(SITES))
+def test_init_explains_each_decision_in_a_line(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site: str
+) -> None:
+    SITES[site][0](tmp_path)
+    monkeypatch.chdir(tmp_path)
+    out = cli("init").out
+    config = tomllib.loads((tmp_path / "copydesk.toml").read_text(encoding="utf-8"))
+    lines = out.splitlines()
+    assert any(line.startswith(f"articles: {len(POSTS)} files in ") for line in lines)
+    assert config["include"] == [SITES[site][2] + "**"]
+    assert config["checks"] == {"sources": False}  # a blog cites no sources in its metadata
+    assert any(line.startswith("checks.sources = false: 0 of 6 posts list sources") for line in lines)
+    schema = json.loads((tmp_path / config["schema"]).read_text(encoding="utf-8"))
+    assert {"title", "date", "authors", "tags"} <= set(schema["required"])  # in all six posts
+    assert "description" not in schema["required"]  # in five of the six
+    assert schema["properties"]["authors"]["type"] == "array"
+    assert schema["properties"]["title"]["type"] == "string"
+    vocabulary = (tmp_path / "copydesk-vocabulary.txt").read_text(encoding="utf-8")
+    assert re.search(rf"^{COINAGE} +# 3 posts, 6 uses$", vocabulary, re.MULTILINE)
+    assert "grocrey" not in vocabulary  # a typo is no vocabulary
+    assert any(line.startswith("vocabulary: copydesk-vocabulary.txt: 1 word ") for line in lines)
+    if site == "hugo":
+        assert config["language"] == "en-US" and config["exclude"] == ["*/_index.*"]
+    if site == "jekyll":
+        assert config["language"] == "en-US"
+
+
+def test_running_init_again_changes_nothing(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    jekyll(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert cli("init").code == 0
+    (tmp_path / "copydesk.toml").write_text((tmp_path / "copydesk.toml").read_text() + "# mine\n")
+    files = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    again = cli("init", "--baseline")
+    assert again.code == 0
+    assert (
+        again.out
+        == "copydesk.toml already configures copydesk: nothing written (edit it, or delete it to run init again)\n"
+    )
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == files
+
+
+def test_a_pyproject_table_counts_as_a_config(cli: Any, tmp_path: Path) -> None:
+    jekyll(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.copydesk]\nlanguage = "en-GB"\n')
+    result = cli("init", tmp_path)
+    assert result.code == 0
+    assert "pyproject.toml already configures copydesk: nothing written" in result.out
+    assert not (tmp_path / "copydesk.toml").exists()
+
+
+def test_a_file_init_did_not_write_is_never_overwritten(cli: Any, tmp_path: Path) -> None:
+    jekyll(tmp_path)
+    (tmp_path / "copydesk-vocabulary.txt").write_text("my own words\n")
+    result = cli("init", tmp_path)
+    assert result.code == 2
+    assert "copydesk-vocabulary.txt: exists and copydesk init did not write it: nothing written" in result.err
+    assert (tmp_path / "copydesk-vocabulary.txt").read_text() == "my own words\n"
+    assert not (tmp_path / "copydesk.toml").exists() and not (tmp_path / "copydesk-article.schema.json").exists()
+
+
+def test_init_with_a_baseline_then_only_new_findings(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hugo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    init = cli("init", "--baseline")
+    assert init.code == 0
+    assert "baseline = 'copydesk-baseline.json': 1 finding of today recorded" in init.out
+    assert tomllib.loads((tmp_path / "copydesk.toml").read_text())["baseline"] == "copydesk-baseline.json"
+    clean = cli("check")
+    assert (clean.code, clean.out) == (0, "6 files checked: no problems found\n")  # the baseline itself is not checked
+    post = tmp_path / _typo_post("hugo")
+    post.write_text(post.read_text() + "\nThe goverment said so.\n")
+    new = cli("check", "--format", "json")
+    assert [(d["rule"], d["message"].split()[0]) for d in new.diagnostics] == [("spelling.unknown", "'goverment'")]
+
+
+@pytest.mark.parametrize(
+    ("files", "kind"),
+    (
+        ({"_config.yml": "", "_posts/2020-01-01-a.md": "x"}, "jekyll"),
+        ({"blog/_posts/2020-01-01-a.md": "x"}, "jekyll"),
+        ({"hugo.toml": "", "content/a.md": "x"}, "hugo"),
+        ({"config.toml": "", "content/a.md": "x"}, "hugo"),
+        ({"eleventy.config.js": "", "src/posts/a.md": "x"}, "eleventy"),
+        ({"package.json": '{"devDependencies": {"@11ty/eleventy": "2"}}', "posts/a.md": "x"}, "eleventy"),
+        ({"astro.config.mjs": "", "src/content/blog/a.md": "x"}, "astro"),
+        ({"docusaurus.config.js": "", "blog/2020-01-01-a.md": "x"}, "docusaurus"),
+        ({"mkdocs.yml": "", "docs/index.md": "x"}, "mkdocs"),
+        ({"next.config.js": "", "posts/a.mdx": "x"}, "nextjs"),
+        ({"a.md": "x", "b.txt": "x"}, "plain"),
+    ),
+)
+def test_the_kind_of_site(tmp_path: Path, files: dict[str, str], kind: str) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert detect.detect(tmp_path).kind == kind
+
+
+def test_a_plain_folder_of_articles(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in POSTS:
+        meta, body = _post(path)
+        (tmp_path / path.name).write_text("---\n" + yaml.safe_dump(meta) + "---\n" + body, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Articles\n\nTeh archive.\n")
+    monkeypatch.chdir(tmp_path)
+    init = cli("init")
+    assert "site: a folder of articles (no site generator's files found)" in init.out
+    assert "include" not in tomllib.loads((tmp_path / "copydesk.toml").read_text())
+    check = cli("check", "--format", "json")
+    assert [d["path"] for d in check.diagnostics] == [TYPO[0]]
+
+
+def test_a_site_without_articles_is_a_mistake(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("title: x\n")
+    (tmp_path / "README.md").write_text("# x\n")
+    result = cli("init", tmp_path)
+    assert result.code == 2
+    assert "no article found for a Jekyll site; nothing written" in result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md", "_config.yml"]
+
+
+# the other generators: (marker files, the folder of posts, pages and files that are not posts)
+OTHERS: dict[str, tuple[dict[str, str], str, dict[str, str]]] = {
+    "eleventy": (
+        {"eleventy.config.js": "export default function (c) {}\n", "package.json": '{"name": "blog"}\n'},
+        "src/posts/",
+        {"src/_includes/base.njk": "<main>{{ content | safe }}</main>\n", "src/_data/site.json": '{"title": "Blgo"}\n'},
+    ),
+    "astro": (
+        {"astro.config.mjs": "export default {}\n", "package.json": '{"dependencies": {"astro": "4"}}\n'},
+        "src/content/blog/",
+        {"src/pages/index.astro": "---\n---\n<h1>Hoem</h1>\n", "public/robots.txt": "User-agent: *\nAllow: /\n"},
+    ),
+    "docusaurus": (
+        {"docusaurus.config.js": "module.exports = {}\n"},
+        "blog/",
+        {"blog/authors.yml": "ann:\n  name: Ann\n", "static/img/.keep": "", "src/pages/markdown-page.md": "# Pgae\n"},
+    ),
+    "mkdocs": (
+        {"mkdocs.yml": "site_name: Blog\nplugins:\n  - blog\n"},
+        "docs/blog/posts/",
+        {"docs/index.md": "# Welcom\n\nThe docs of teh site.\n", "docs/blog/index.md": "# Blog\n"},
+    ),
+}
+
+
+@pytest.mark.parametrize("site", sorted(OTHERS))
+def test_other_generators(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site: str) -> None:
+    markers, folder, others = OTHERS[site]
+    _common(tmp_path)
+    for name, text in {**markers, **others}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    for path in POSTS:
+        meta, body = _post(path)
+        meta.setdefault("date", path.name[:10])
+        text = "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + body
+        (tmp_path / folder / path.name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    init = cli("init")
+    assert init.code == 0, init.err
+    assert f"; articles in {folder}" in init.out.splitlines()[0]
+    assert tomllib.loads((tmp_path / "copydesk.toml").read_text())["include"] == [folder + "**"]
+    check = cli("check", "--format", "json")
+    assert [(d["path"], d["rule"]) for d in check.diagnostics] == [(folder + TYPO[0], "spelling.unknown")]
