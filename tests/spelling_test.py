@@ -713,5 +713,5 @@ def test_a_name_made_from_a_month_is_no_slip(body: str) -> None:
 
 
 def test_an_accented_word_of_another_language_is_no_english_typo() -> None:
-    body = "The team will say trabajaré together, and the señora agreed; the goverment did not."
+    body = "The team will say después together, and the señora agreed; the goverment did not."
     assert flagged(article(body)) == ["goverment"]

@@ -176,51 +176,41 @@ class RunEvidence:
     # every article's words, counted only when a decision asks (see articles_with)
     _sources: list[Callable[[], Iterable[str]]] = field(default_factory=list)
     _every: Counter[str] | None = None
-    # every article's dictionary words capitalised inside a sentence, counted only when a decision asks
-    _capital_sources: list[Callable[[], Iterable[str]]] = field(default_factory=list)
-    _capitals: dict[str, Counter[str]] | None = None
+    _capitalised: Counter[str] | None = None  # articles writing each word (lower case) with a capital
 
     def about_software(self, share: float) -> bool:
         """True when at least ``share`` of the run's articles (and two) hold code."""
         return self.showing_code >= max(2.0, share * self.articles)
 
-    def twin(self, word: str, least: int) -> tuple[str, int] | None:
-        """The dictionary word that ``least`` or more articles of the run write with a capital inside a
-        sentence and that ``word`` is a slip of ("Worde" where the archive writes "World Cup"): one
-        edit, the same first letter, words of four letters or more; the word most articles write wins."""
-        w = normal(word)
-        if len(w) < 4:
-            return None
-        if self._capitals is None:
-            capitals: dict[str, Counter[str]] = {}
-            for source in self._capital_sources:
-                for other in set(map(normal, source())):
-                    capitals.setdefault(other[:1], Counter())[other] += 1
-            self._capitals = capitals
-        best: tuple[int, str] | None = None
-        for other, n in self._capitals.get(w[:1], Counter()).items():
-            if n < least or abs(len(other) - len(w)) > 1 or other == w:
-                continue
-            if edits(w, other) == 1 and (best is None or n > best[0]):
-                best = (n, other)
-        return (best[1], best[0]) if best else None
+    def capitalised_in(self, word: str) -> int:
+        """In how many articles of the run ``word`` is written with a capital (anywhere): the archive's
+        index of capitalised words, made in the same pass as :meth:`articles_with`'s."""
+        self._index()
+        assert self._capitalised is not None
+        return self._capitalised[normal(word)]
 
     def articles_with(self, word: str) -> int:
         """In how many articles of the run ``word`` (any case) is written: the archive's index of words."""
-        if self._every is None:
-            every: Counter[str] = Counter()
-            for words in self._sources:
-                every.update(set(map(normal, words())))
-            self._every = every
+        self._index()
+        assert self._every is not None
         return self._every[normal(word)]
+
+    def _index(self) -> None:
+        if self._every is not None:
+            return
+        every: Counter[str] = Counter()
+        capitalised: Counter[str] = Counter()
+        for words in self._sources:
+            written = set(words())
+            every.update({normal(w) for w in written})
+            capitalised.update({normal(w) for w in written if w[:1].isupper()})
+        self._every, self._capitalised = every, capitalised
 
     def add(self, ev: ArticleEvidence) -> None:
         self.articles += 1
         self.showing_code += ev.shows_code
         self._sources.append(ev.all_words)
-        self._every = None
-        self._capital_sources.append(ev.capital_words)
-        self._capitals = None
+        self._every = self._capitalised = None
         for word, use in ev.uses.items():
             if use.name_contexts:
                 self.as_name[word] += 1

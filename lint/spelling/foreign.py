@@ -81,20 +81,15 @@ def foreign_spans(value: str, unknown: list[int], own: str) -> list[tuple[int, i
     return out
 
 
-FOREIGN_WORD = 2.5  # Zipf frequency from which an accented word is a word of that language ("trabajaré")
-
-
 @lru_cache(maxsize=10_000)
 def foreign_word(word: str, own: str) -> str:
-    """The other language an accented word (one the article's dictionary lacks) is a word of, or "".
+    """The other language an accented word (one the article's dictionary lacks) is a common word of, or "".
 
-    English writes few accents, and a typo rarely makes one: "trabajaré" in an English post is
-    Spanish.  A word in plain letters is never taken for a foreign one here (a slip can make one).
+    English writes few accents, and a typo rarely makes one: "señora" in an English post is Spanish.
+    A word in plain letters is never taken for a foreign one here (a slip can make one).  wordfreq's
+    small lists, as for paragraphs: a rare inflection ("trabajaré") is left to the spelling check.
     """
     if word.isascii():
         return ""
-    from wordfreq import zipf_frequency
-
     lowered = word.lower()
-    best = max(((float(zipf_frequency(lowered, lang)), lang) for lang in OTHERS if lang != own), default=(0.0, ""))
-    return best[1] if best[0] >= FOREIGN_WORD else ""
+    return next((lang for lang in OTHERS if lang != own and _common(lowered, lang)), "")

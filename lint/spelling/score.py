@@ -71,6 +71,7 @@ CALENDAR = 4.0  # capitalised, and a slip of a day or a month ("Wensday", "Febua
 CALENDAR_MAX_ZIPF = 2.5  # … unless the web writes it as often as a name
 LONG_SLIP = 9  # a capitalised word this long, unknown even on the web, a letter from a word: weighed as a word
 RUN_TWIN_ARTICLES = 2  # … in at least this many other articles
+TWIN_ZIPF = 3.0  # … a word of at least this frequency
 RUN_TWIN_MAX_ZIPF = 1.0  # … and the word itself unknown on the web (names and common misspellings are seen there)
 NOUNS_CAPITALISED = ("de",)  # languages that capitalise every noun: a capital says nothing of a name
 DERIVED = -5.0  # a known word with a regular ending
@@ -304,12 +305,25 @@ def _calendar(word: str) -> tuple[str, int] | None:
     return best[1], best[0]
 
 
-def _run_twin(token: Token, use: WordUse, run: RunEvidence) -> tuple[str, int] | None:
-    """The capitalised word other articles of the run write that ``token`` is a slip of, with how many
-    write it: unless a title or a given name stands before it, or other articles use it as a name too."""
+def _run_twin(
+    token: Token, f: Facts, use: WordUse, article: ArticleEvidence, run: RunEvidence
+) -> tuple[str, int] | None:
+    """The word one edit from ``token`` that other articles of the run write with a capital, with how many
+    write it ("Athaletics" where the archive writes "Athletics"): a listed word of Zipf 3 or more with the
+    same first letter; unless a title or a given name stands before the token, or other articles use it
+    as a name too."""
     if use.titled or use.given or run.as_name[token.text.lower()] - (1 if use.name_contexts else 0) > 0:
         return None
-    return run.twin(token.text, RUN_TWIN_ARTICLES)
+    best: tuple[int, str] | None = None
+    for c in f.near:
+        if c.distance != 1 or not c.listed or c.kind == "a missing space" or c.zipf < TWIN_ZIPF:
+            continue
+        if len(c.word) < 4 or c.word[:1] != f.word[:1]:
+            continue
+        n = run.capitalised_in(c.word) - (1 if article.words.get(c.word) else 0)
+        if n >= RUN_TWIN_ARTICLES and (best is None or n > best[0]):
+            best = (n, c.word)
+    return (best[1], best[0]) if best else None
 
 
 def ceiling(
@@ -355,7 +369,10 @@ def _weigh(
     twin = _twin(token, article)
     run_twin = None
     if twin is None and run is not None and token.capitalised and f.zipf < RUN_TWIN_MAX_ZIPF:
-        run_twin = _run_twin(token, use, run)
+        if bound == "plain":  # the near misses are unknown: a twin there may be
+            run_twin = None if (use.titled or use.given) else ("", 0)
+        else:
+            run_twin = _run_twin(token, f, use, article, run)
     calendar = None
     if twin is None and run_twin is None and token.capitalised and f.zipf < CALENDAR_MAX_ZIPF:
         calendar = None if (use.titled or use.given) else _calendar(f.word)
@@ -398,7 +415,9 @@ def _weigh(
         score += CALENDAR
         reasons.append(f"{_plural(calendar[1], 'edit')} from '{calendar[0].capitalize()}'")
         twin = calendar
-    if run_twin:
+    if run_twin is not None and bound == "plain":
+        score += RUN_TWIN
+    elif run_twin:
         score += RUN_TWIN
         reasons.append(
             f"{_plural(run_twin[1], 'other article')} of the run write '{match_case(run_twin[0], token.text)}'"
