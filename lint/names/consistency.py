@@ -51,6 +51,7 @@ WORD = 4.0  # … and from which it is above all an everyday word ("States", "Pe
 OPENER = 5.0  # Zipf frequency from which a word opening a sentence is no given name ("Later", "Former")
 ARCHIVE_MIN = 3  # articles that must agree before the archive speaks
 ARCHIVE_RATIO = 5  # … and how many times more articles than the odd spelling
+FAMOUS_GAP = 1.0  # Zipf points by which the archive's spelling is better known than this one, for one article to speak
 ARCHIVE_WORD_MIN = 10  # articles that must agree when the spelling is also an everyday word ("States")
 
 
@@ -149,8 +150,13 @@ def same_thing(
     shared_next = bool(_folded(odd.nexts) & _folded(main.nexts if main_nexts is None else main_nexts))
     if nickname_related(odd.text, main.text):
         return None
+    nexts_main = main.nexts if main_nexts is None else main_nexts
+    # both stand before other names, never after a given name, and never before the same one
+    both_given = bool(odd.nexts and nexts_main and not odd.firsts and not firsts_main)
     both_lead = odd.lead_only and lead
-    if (both_lead or (given and odd.lead_only) or distinct_given_names(odd.text, main.text)) and not shared_next:
+    if (
+        both_lead or both_given or (given and odd.lead_only) or distinct_given_names(odd.text, main.text)
+    ) and not shared_next:
         # two given names (or first words of names: "Suth Australia") are one only before the same
         # name: "Refael Ackermann" and "Rafael Gonzaga" are two people, "Mattias" and "Mathias" two names
         return None
@@ -230,7 +236,7 @@ def against_archive(
     spellings: dict[str, Spelling], path: str, index: NameIndex, zipf: Callable[[str], float], skip: set[str]
 ) -> list[Variant]:
     """Spellings of this article that the rest of the run's articles spell another way."""
-    if len(index.paths) < ARCHIVE_MIN + 1:
+    if len(index.paths) < 2:
         return []
     out = []
     for s in spellings.values():
@@ -243,15 +249,21 @@ def against_archive(
         best: tuple[int, str, str] | None = None
         for other in index.neighbours(s.text):
             theirs = index.articles(other, besides=path)
-            if theirs < ARCHIVE_MIN or other in spellings:
+            if other in spellings:
                 continue
             # the same full name elsewhere: "Northern Aliance" here, "Northern Alliance" there
-            same_name = bool(s.firsts & set(index.firsts.get(other, ())))
+            same_name = bool(s.firsts and _compatible_firsts(s.firsts, index.firsts.get(other, ())))
+            # the language knows the other spelling well and this one hardly ("Nelson Mandella",
+            # "Angela Merkle"): one other article giving the same full name speaks
+            famous = same_name and zipf(other) >= COMMON and zipf(other) - zipf(s.text) >= FAMOUS_GAP
+            least = 1 if famous else ARCHIVE_MIN
+            if theirs < least:
+                continue
             if s.firsts and index.firsts.get(other):
                 # a person here: only the articles naming the same person speak ("Ben Smyth" here is
                 # not "Jacob Smith" in 80 others), by a given name that may be the same, or none
                 theirs = index.person_articles(other, partial(_compatible_firsts, s.firsts), besides=path)
-                if theirs < ARCHIVE_MIN:
+                if theirs < least:
                     continue
             if zipf(other) >= WORD and theirs < ARCHIVE_WORD_MIN and not same_name:
                 continue  # an everyday word ("Ship") needs many articles to speak for it
@@ -261,7 +273,7 @@ def against_archive(
             wide = theirs >= ARCHIVE_RATIO * mine
             if common and not (same_name and wide):
                 continue
-            if not (wide or (same_name and theirs > mine) or (known and theirs >= mine)):
+            if not (wide or (famous and theirs >= mine) or (same_name and theirs > mine) or (known and theirs >= mine)):
                 continue
             if index.proper[other] * 2 < index.total(other):
                 continue  # mostly a sentence opener elsewhere: a word, not a name
