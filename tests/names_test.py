@@ -150,6 +150,7 @@ DIFFERENT = (
     "Mr Lee spoke first. Mr Li answered him.",
     "Dr Sarah Peterson led the study. Her colleague Anne Petersen disagreed.",
     'Peter Hewitt wrote the letter. "Hewit [sic] is wrong," the reply began. Hewitt laughed.',
+    'Peter Hewitt framed the note that reads "To Hewit". "To Hewit [sic]," it began. Hewitt laughed.',
 )
 
 

@@ -133,7 +133,9 @@ def variants(article: Article, run: Run) -> list[consistency.Variant]:
     settled = {v.spelling.text for v in found}
     if index is not None:
         found += consistency.against_archive(spellings, article.path, index, freq, settled | set(gloss))
-    return found
+    # a spelling quoted with [sic] once is quoted as written throughout ("Codeing [sic]", and the
+    # image's description of the same note)
+    return [v for v in found if not any(m.sic for m in v.spelling.mentions)]
 
 
 def check(article: Article, run: Run) -> Iterator[Finding]:
