@@ -203,6 +203,7 @@ def names(
     whether a word is written as a name anywhere in the archive)."""
     counts: Counter[str] = Counter()
     bare: list[list[Mention]] = []  # single words with nothing to show they are names, yet
+    headed: list[str] = []  # names of two words or more with nothing to show they are names, yet
     alone = _stands_alone(mentions)
     runs = [_trim(run, named, lang) for run in _runs(mentions, alone.__contains__)]
     glued = [_glued(run, named, lang) for run in runs]
@@ -215,6 +216,11 @@ def names(
             counts[_text(run)] += 1
         elif len(run) == 1:
             bare.append(run)
+        else:
+            headed.append(_text(run))
+    for name in headed:  # joined in a title-case line as the text writes it: the same name
+        if name in counts:
+            counts[name] += 1
     full: dict[str, set[str]] = {}
     for name in counts:
         parts = name.split(" ")
