@@ -70,6 +70,8 @@ SAME_NAME = (
     ("Chernomyrdin", "Tchernomyrdin"),
     ("McDonald", "MacDonald"),
     ("Muhammad", "Mohammed"),
+    ("Stöbich", "Stoebich"),
+    ("Díaz", "Diaz"),
 )
 
 
@@ -121,6 +123,12 @@ def test_inflections_and_different_places_are_not_variants(a: str, b: str) -> No
             "Paine",
             "Payne",
             "'Paine' here, but 'Payne' once in this article",
+        ),
+        (  # diacritics written out: a variant of the same person, never another person
+            "Christian Stöbich chaired the panel. Stöbich spoke first, and later Stoebich thanked the hosts.",
+            "Stoebich",
+            "Stöbich",
+            "'Stoebich' here, but 'Stöbich' twice in this article",
         ),
         (
             "Colonel Muammar Gaddafi spoke for an hour. Gaddafi warned the rebels. Critics say Qaddafi will not go.",
