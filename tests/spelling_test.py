@@ -774,3 +774,14 @@ def test_a_dropped_g_without_the_apostrophe_is_still_flagged() -> None:
 )
 def test_real_words_a_letter_from_another_word_are_not_flagged(word: str) -> None:
     assert flagged(article(f"Some of the {word} asked the agency for more time.")) == []
+
+
+def test_a_surname_after_a_given_name_in_a_list_of_players_is_a_name() -> None:
+    art = article("""
+        The seedings for the tournament:
+
+        18 Nicolas Massu (Chile)
+
+        19 Vincent Spadea (US)
+        """)
+    assert flagged(art) == []

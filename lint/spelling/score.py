@@ -57,6 +57,7 @@ MANY_SENTENCES = 4  # other sentences of the article that make a word common on 
 # a term after all ("dat"); a misspelling ("goverment", Zipf 2.9) stays one however often it is written
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
+AFTER_GIVEN_NAME = -2.5  # after a known given name ("Vincent Spadea"), also in a list line of names
 POSSESSIVE = -1.0
 NAME_PARTNER = -1.5  # beside another capitalised word that is itself a name
 SAID = -1.0
@@ -496,6 +497,9 @@ def _name_evidence(
     if use.titled:
         score += AFTER_TITLE
         reasons.append("after a title")
+    if use.given:
+        score += AFTER_GIVEN_NAME
+        reasons.append("after a given name")
     if use.possessive:
         score += POSSESSIVE
         reasons.append("takes a possessive")
