@@ -57,7 +57,7 @@ MANY_SENTENCES = 4  # other sentences of the article that make a word common on 
 # a term after all ("dat"); a misspelling ("goverment", Zipf 2.9) stays one however often it is written
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
-AFTER_GIVEN_NAME = -2.5  # after a known given name ("Vincent Spadea"), also in a list line of names
+AFTER_GIVEN_NAME = -4.0  # after a known given name ("Vincent Spadea"), also in a list line of names: a surname
 POSSESSIVE = -1.0
 NAME_PARTNER = -1.5  # beside another capitalised word that is itself a name
 SAID = -1.0
@@ -377,7 +377,7 @@ def _weigh(
     if case == "name" and f.lang in NOUNS_CAPITALISED:
         case = "neutral"
     use: WordUse = article.of(token.text)
-    as_name = case == "name" or (bool(use.name_contexts) and f.lang not in NOUNS_CAPITALISED)
+    as_name = case == "name" or ((bool(use.name_contexts) or use.given) and f.lang not in NOUNS_CAPITALISED)
     twin = _twin(token, article)
     run_twin = None
     if twin is None and run is not None and token.capitalised and f.zipf < RUN_TWIN_MAX_ZIPF:
