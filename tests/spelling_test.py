@@ -784,3 +784,16 @@ def test_a_surname_after_a_given_name_in_a_list_of_players_is_a_name() -> None:
 
 def test_a_given_name_that_is_a_word_in_a_headline_makes_no_name() -> None:
     assert flagged(article("The unions will take part.", title="Unions Will Thak Part")) == ["Thak"]
+
+
+def test_a_misspelling_two_slips_from_a_common_word_stays_one_however_many_articles_write_it() -> None:
+    arts = [article(f"Talks {n} were held beeteen the two sides.", name=f"s{n}.md") for n in range(5)]
+    found = findings(*arts)
+    assert [d.path for d in found] == [a.path for a in arts]
+
+
+def test_a_misspelt_month_stays_misspelt_however_many_articles_write_it() -> None:
+    arts = [article(f"The match {n} is on 26 Febuary in the capital.", name=f"s{n}.md") for n in range(5)]
+    found = findings(*arts)
+    assert len(found) == 5
+    assert found[0].suggestions[0] == "February"

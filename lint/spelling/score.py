@@ -48,6 +48,7 @@ NEAR_AS_NAME = 0.5  # names are often a letter away from a word (Ruto, Hegde): n
 COMMON_FROM, COMMON_SPAN = 2.0, 2.0  # a neighbour weighs in full from Zipf 4, not at all below Zipf 2
 NO_NEIGHBOUR = -2.8  # capitalised and no word within reach: a rare name (Ngarewa)
 SLIP = 1.3  # a near miss of a typical kind (swap, doubling, neighbouring key, same sound) weighs more
+STRONG_NEAR_TWO = 1.5  # … and a near miss this heavy of a word unknown even on the web, however far
 STRONG_NEAR = 1.0  # a one-edit near miss at least this heavy makes a derivation or repetition suspect
 FIRST_LETTER = 0.6  # a slip at the first letter ("funder" for "under") weighs less
 OTHER_SENTENCES = -0.8  # each other sentence using it capitalised inside the sentence (up to three)
@@ -442,8 +443,10 @@ def _weigh(
         )
         twin = (run_twin[0], 1)
     suspect = bound == "plain" or near_one >= STRONG_NEAR or _slip_from_common(f) or twin is not None or bool(known)
+    suspect = suspect or (near >= STRONG_NEAR_TWO and f.zipf == 0.0)  # "beeteen", two slips from "between"
     if token.capitalised:
-        score += _name_evidence(token, use, run, partners_ok, suspect, reasons)
+        # a day or a month misspelt in other articles too is still misspelt: no name the run could know
+        score += _name_evidence(token, use, None if calendar else run, partners_ok, suspect, reasons)
     else:
         score += _word_evidence(token, f, use, run, suspect, reasons)
     if f.derived:
