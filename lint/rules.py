@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint import limits
 from lint.errors import FatalError
 from lint.files import read_text as read_file  # never a FIFO or a device: they would block or never end
 from lint.readers import yamltree
@@ -22,7 +23,15 @@ if TYPE_CHECKING:
 
 
 def load_yaml(path: Path, kind: str, *, validate: bool = True) -> list[dict[str, Any]]:
-    """The entries of one rule file of ``kind`` (``terms``, ``names``, ``placeholders`` …)."""
+    """The entries of one rule file of ``kind`` (``terms``, ``names``, ``placeholders`` …).
+
+    Rule files are read within the default limits (:mod:`lint.limits`), whatever ``[limits]`` sets for
+    articles: the shipped files are larger than most articles' metadata."""
+    with limits.using(limits.DEFAULT):
+        return _load_yaml(path, kind, validate=validate)
+
+
+def _load_yaml(path: Path, kind: str, *, validate: bool) -> list[dict[str, Any]]:
     try:
         text = read_file(path)
     except (OSError, UnicodeDecodeError) as exc:
@@ -78,7 +87,8 @@ def kind_of(path: Path) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         raise FatalError(f"{path}: cannot read the rule file: {getattr(exc, 'strerror', None) or exc}") from None
     try:
-        value = yamltree.value(text)
+        with limits.using(limits.DEFAULT):
+            value = yamltree.value(text)
     except yamltree.YAMLError as exc:
         line, col = LineIndex(text).position(exc.offset)
         raise FatalError(f"{path}:{line}:{col}: {exc.message.replace('front matter', 'rule file')}") from None
