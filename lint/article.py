@@ -94,6 +94,7 @@ class Article:
     vocabulary: tuple[str, ...] = ()  # words accepted for this article only
     bom: bool = False  # the file began with a UTF-8 byte order mark (--fix writes it back)
     problems: list[Finding] = field(default_factory=list)  # what the reader could not read
+    notes: list[Finding] = field(default_factory=list)  # a limit reached: the rest is read and checked
 
     def texts(self) -> Iterator[Text]:
         """Every piece of prose an editor would read, headline first."""

@@ -12,7 +12,7 @@ from typing import IO
 
 import click
 
-from lint import __version__
+from lint import __version__, limits
 from lint import config as config_mod
 from lint.errors import FatalError
 from lint.report import FORMATS
@@ -140,6 +140,7 @@ def check(
     from lint.run import run
 
     cfg = config_mod.load(config_path)
+    limits.set_current(cfg.limits)  # every file this command reads is read within the config's limits
     _known_rules(select, "--select")
     _known_rules(ignore, "--ignore")
     cfg.select = cfg.select + _split(select) if select else cfg.select
@@ -247,6 +248,7 @@ def names_command(paths: tuple[str, ...], fmt: str, config_path: Path | None, wr
     from lint.names import namesfile, report
 
     cfg = config_mod.load(config_path)
+    limits.set_current(cfg.limits)  # every file this command reads is read within the config's limits
     index, notices = report.index(paths or (".",), cfg)
     for notice in notices:
         _say(notice)
@@ -263,6 +265,10 @@ def names_command(paths: tuple[str, ...], fmt: str, config_path: Path | None, wr
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a string no encoding can hold is written escaped, never a traceback
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         cli.main(args, prog_name="copydesk", standalone_mode=False)
     except SystemExit as exc:

@@ -47,6 +47,7 @@ from lint.article import Node
 from lint.diagnostics import Severity
 from lint.errors import FatalError
 from lint.languages import language_tag, tag_problem
+from lint.limits import Limits
 from lint.readers import tomltree
 from lint.resources import schema_path
 from lint.text import LineIndex
@@ -77,6 +78,7 @@ class Config:
     options: dict[str, Any] = field(default_factory=dict)  # per-check tables, e.g. [grammar]
     baseline: Path | None = None  # report only findings not in this baseline file (as --baseline)
     force_exclude: bool = False  # --force-exclude: files named on the command line are chosen as in a folder
+    limits: Limits = field(default_factory=Limits)  # [limits]: what one file may make copydesk do
     outputs: tuple[Path, ...] = ()  # files this run writes or reads besides articles (report, baseline): never checked
 
     def enabled(self, check: str, default: bool = True) -> bool:
@@ -396,5 +398,6 @@ def _build(path: Path, table: dict[str, Any]) -> Config:
         cfg.baseline = root / table["baseline"]
     cfg.select = tuple(table.get("select", ()))
     cfg.ignore = tuple(table.get("ignore", ()))
-    cfg.options = {k: v for k, v in table.items() if isinstance(v, dict) and k not in ("checks", "severity")}
+    cfg.limits = Limits.from_table(table.get("limits", {}))
+    cfg.options = {k: v for k, v in table.items() if isinstance(v, dict) and k not in ("checks", "severity", "limits")}
     return cfg

@@ -49,8 +49,13 @@ def special(path: Path) -> str:
     return what
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of the regular file ``path``; :class:`NotAFile` for anything else, ``OSError`` as usual."""
+class TooLarge(OSError):
+    """The file is larger than the limit it was read with (``strerror`` says how large): it is not read."""
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path``; :class:`NotAFile` for anything else, :class:`TooLarge` for a
+    file of more than ``limit`` bytes, ``OSError`` as usual."""
     what = special(path)
     if what:
         raise NotAFile(0, f"{what}, not a regular file", str(path))
@@ -59,10 +64,21 @@ def read_bytes(path: Path) -> bytes:
         what = kind(os.fstat(fd).st_mode)
         if what:  # swapped for a FIFO or a device since the look above
             raise NotAFile(0, f"{what}, not a regular file", str(path))
+        size = os.fstat(fd).st_size
+        if limit is not None and size > limit:
+            raise TooLarge(0, _too_large(size, limit), str(path))
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            return stream.read()
+            data = stream.read() if limit is None else stream.read(limit + 1)  # it may grow while read
+        if limit is not None and len(data) > limit:
+            raise TooLarge(0, _too_large(len(data), limit), str(path))
+        return data
     finally:
         os.close(fd)
+
+
+def _too_large(size: int, limit: int) -> str:
+    mb = 1024 * 1024
+    return f"the file is {size / mb:,.1f} MB, larger than the {limit / mb:,.0f} MB copydesk reads"
 
 
 def read_text(path: Path) -> str:

@@ -179,8 +179,9 @@ def _index(text: Text, offset: int, start: bool) -> int | None:
 
 
 def _lines(text: str) -> list[str]:
-    """Lines with their ends; only "\\n" ends a line, so "\\r\\n" files show as they are."""
-    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+    """Lines with their ends, as editors show them: "\\r\\n", "\\n" or a lone "\\r" (an old Mac file is
+    not one line), each kept, so the diff shows and applies the file's bytes as they are."""
+    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
 
 
 def unified(change: Change) -> str:

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint import limits
 from lint.errors import FatalError
 from lint.files import read_text as read_file  # never a FIFO or a device: they would block or never end
 from lint.readers import yamltree
@@ -22,7 +23,15 @@ if TYPE_CHECKING:
 
 
 def load_yaml(path: Path, kind: str, *, validate: bool = True) -> list[dict[str, Any]]:
-    """The entries of one rule file of ``kind`` (``terms``, ``names``, ``placeholders`` …)."""
+    """The entries of one rule file of ``kind`` (``terms``, ``names``, ``placeholders`` …).
+
+    Rule files are read within the default limits (:mod:`lint.limits`), whatever ``[limits]`` sets for
+    articles: the shipped files are larger than most articles' metadata."""
+    with limits.using(limits.DEFAULT):
+        return _load_yaml(path, kind, validate=validate)
+
+
+def _load_yaml(path: Path, kind: str, *, validate: bool) -> list[dict[str, Any]]:
     try:
         text = read_file(path)
     except (OSError, UnicodeDecodeError) as exc:
@@ -56,24 +65,43 @@ def load_yaml(path: Path, kind: str, *, validate: bool = True) -> list[dict[str,
     return list(entries or [])
 
 
+KINDS = ("terms", "names", "placeholders", "attributions")  # each has schemas/<kind>.schema.json
+
+
 def rule_files(run: Run, kind: str) -> list[Path]:
     """The shipped ``rules/<kind>.yaml`` and every configured rule file of that kind."""
     files = [rules_path(f"{kind}.yaml")]
     for extra in run.config.rules:
         candidates = sorted(extra.glob("*.yaml")) if extra.is_dir() else [extra]
-        files.extend(p for p in candidates if _kind_of(p) == kind)
+        files.extend(p for p in candidates if kind_of(p) == kind)
     return files
 
 
-def _kind_of(path: Path) -> str:
-    """A rule file's kind: its top-level key (``terms:``), else its file name."""
+def kind_of(path: Path) -> str:
+    """A rule file's kind: its one top-level key (``terms:``), else its file name (``terms.yaml``).
+
+    A file whose kind cannot be told is a mistake (:class:`FatalError`, exit status 2), never a file
+    silently left out of the run."""
     try:
-        for line in read_file(path).splitlines():
-            if line and not line.startswith(("#", " ", "-")) and line.rstrip().endswith(":"):
-                return line.rstrip()[:-1].strip()
-    except (OSError, UnicodeDecodeError):
-        pass
-    return path.stem
+        text = read_file(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FatalError(f"{path}: cannot read the rule file: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        with limits.using(limits.DEFAULT):
+            value = yamltree.value(text)
+    except yamltree.YAMLError as exc:
+        line, col = LineIndex(text).position(exc.offset)
+        raise FatalError(f"{path}:{line}:{col}: {exc.message.replace('front matter', 'rule file')}") from None
+    keys = [str(k) for k in value if k in KINDS] if isinstance(value, dict) else []
+    if len(keys) == 1:
+        return keys[0]
+    if not keys and path.stem in KINDS:
+        return path.stem
+    found = f"its top-level keys are {', '.join(map(repr, keys))}" if keys else "it has no top-level key naming one"
+    raise FatalError(
+        f"{path}: cannot tell what kind of rule file this is ({found}): a rule file holds one list under"
+        f" {', '.join(k + ':' for k in KINDS)} or is named after one (terms.yaml)"
+    )
 
 
 def entries(run: Run, kind: str) -> list[dict[str, Any]]:

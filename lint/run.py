@@ -212,7 +212,7 @@ def check_articles(
     out: list[Diagnostic] = []
     for article in articles:
         index = LineIndex(article.source)
-        found: list[Finding] = list(article.problems)
+        found: list[Finding] = [*article.problems, *article.notes]
         ran: list[str] = []
         if id(article) in ready:
             for name, module in modules.items():

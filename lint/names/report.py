@@ -236,7 +236,11 @@ def _where(paths: Sequence[str], shown: int = 3) -> str:
 
 
 def write_text(report: Report, stream: IO[str]) -> None:
-    """The index as a table: variant clusters first, then the names by number of articles."""
+    """The index as a table: variant clusters first, then the names by number of articles.
+
+    Names and file names come from the articles: their control characters are shown escaped, never obeyed."""
+    from lint.report.visible import visible
+
     spellings = [f.spelling for c in report.clusters for f in c.forms]
     width = min(40, max((len(s) + 2 for s in [*spellings, *(n.name for n in report.names)]), default=10))
     head = f"{'articles':>8}  {'mentions':>8}"
@@ -251,8 +255,9 @@ def write_text(report: Report, stream: IO[str]) -> None:
             for f in c.forms:
                 mark = "*" if f is c.forms[0] else " "
                 note = c.basis if f is c.forms[0] else _where(f.paths)
-                print(f"{mark} {f.spelling:<{width}}{f.articles:>8}  {f.mentions:>8}  {note}", file=stream)
+                shown = visible(f.spelling)
+                print(f"{mark} {shown:<{width}}{f.articles:>8}  {f.mentions:>8}  {visible(note)}", file=stream)
     if report.names:
         print(f"\nNames by number of articles\n  {'name':<{width}}{head}", file=stream)
         for n in report.names:
-            print(f"  {n.name:<{width}}{n.articles:>8}  {n.mentions:>8}", file=stream)
+            print(f"  {visible(n.name):<{width}}{n.articles:>8}  {n.mentions:>8}", file=stream)

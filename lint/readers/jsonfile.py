@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json.decoder
 import re
+import sys
 from typing import Any
 
+from lint import limits
 from lint.article import Article, Node, string_node
 from lint.readers import markdown, meta
 from lint.text import Text, align, decode_escape
@@ -88,6 +90,8 @@ class _Parser:
     def __init__(self, source: str) -> None:
         self.s = source
         self.pos = 0
+        self.depth = 0
+        self.max_depth = limits.current().max_depth
 
     def skip(self) -> None:
         s, n = self.s, len(self.s)
@@ -100,16 +104,30 @@ class _Parser:
         if pos >= len(s):
             raise JSONError("the file ends where a value should be", pos)
         ch = s[pos]
-        if ch == "{":
-            return self.object(path)
-        if ch == "[":
-            return self.array(path)
+        if ch in "{[":
+            if self.depth >= self.max_depth:
+                raise JSONError(
+                    f"the values are nested more than {self.max_depth} levels deep"
+                    f" (the limit is {limits.key('max_depth')})",
+                    pos,
+                )
+            self.depth += 1
+            node = self.object(path) if ch == "{" else self.array(path)
+            self.depth -= 1
+            return node
         if ch == '"':
             return self.string(path)
         m = NUMBER.match(s, pos)
         if m:
             self.pos = m.end()
-            number: int | float = float(m.group()) if any(c in m.group() for c in ".eE") else int(m.group())
+            try:
+                number: int | float = float(m.group()) if any(c in m.group() for c in ".eE") else int(m.group())
+            except ValueError:  # more digits than Python turns into a number (sys.get_int_max_str_digits)
+                raise JSONError(
+                    f"a number of {len(m.group().lstrip('-')):,} digits: longer than any number copydesk reads"
+                    f" ({sys.get_int_max_str_digits():,} digits); write it as text in double quotes",
+                    pos,
+                ) from None
             return Node(number, pos, m.end())
         for word, literal in LITERALS.items():
             if s.startswith(word, pos):

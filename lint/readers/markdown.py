@@ -65,21 +65,29 @@ def _parser() -> MarkdownIt:
     return md
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+_CLOSERS = {
+    kind: re.compile(rf"(?:^|(?<=[\r\n])){fence}[ \t]*(?=\r|\n|\Z)")
+    for kind, fence in (("yaml", r"(?:---|\.\.\.)"), ("toml", r"\+\+\+"))
+}
+
+
 def split_front_matter(source: str) -> tuple[str | None, int, int, int]:
-    """Find front matter: (kind, content start, content end, body start); kind None if none."""
-    text = source[1:] if source.startswith("\ufeff") else source
-    shift = len(source) - len(text)
-    first = text.split("\n", 1)[0].rstrip("\r").rstrip()
+    """Find front matter: (kind, content start, content end, body start); kind None if none.
+
+    Lines end at ``\r\n``, ``\n`` or a lone ``\r``, as editors show them."""
+    shift = 1 if source.startswith("\ufeff") else 0
+    first_end = _LINE_END.search(source, shift)
+    first = source[shift : first_end.start() if first_end else len(source)].rstrip()
     kind = FENCE.get(first)
     if kind is None:
         return None, 0, 0, shift
-    start = shift + len(text.split("\n", 1)[0]) + 1
-    closer = re.compile(r"^(---|\.\.\.)[ \t]*\r?$" if kind == "yaml" else r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
-    m = closer.search(source, start)
+    start = first_end.end() if first_end else len(source)
+    m = _CLOSERS[kind].search(source, start)
     if m is None:
         return kind, start, -1, len(source)
-    body = m.end() + 1 if m.end() < len(source) else m.end()
-    return kind, start, m.start(), body
+    after = _LINE_END.match(source, m.end())
+    return kind, start, m.start(), after.end() if after else m.end()
 
 
 def mask(source: str, start: int, end: int) -> str:
@@ -88,7 +96,6 @@ def mask(source: str, start: int, end: int) -> str:
 
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
-_NEWLINE = re.compile(r"\n")
 
 
 # where a fence or an HTML block may begin: at the start of a line, after indentation and the marks of
@@ -132,7 +139,7 @@ def mask_spans(body: str, mdx: bool = False) -> tuple[str, list[tuple[int, int]]
         blank(a, b)
 
     if ("`" in body or "~~~" in body or "    " in body or "<" in body) and _may_hold_blocks(body):
-        line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
+        line_starts = [0] + [m.end() for m in _LINE_END.finditer(body)]  # as markdown-it counts lines
         line_starts.append(len(body) + 1)
         for token in _parser().parse(body):
             if token.type in ("fence", "code_block", "html_block") and token.map:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lint import limits
 from lint.article import Article, FAQItem, Node, Source
 from lint.diagnostics import Finding
 from lint.languages import language_tag
@@ -49,6 +50,7 @@ def fill(article: Article, tree: Node) -> None:
     for key in FAQ_KEYS:
         if key in kids:
             article.faq, article.faq_anchor = _faq(kids[key])
+            _faq_limit(article, kids[key])
             break
     article.sources, article.sources_anchor = sources_of(tree, SOURCE_KEYS)
     for key in LANG_KEYS:
@@ -79,6 +81,23 @@ def _faq(node: Node) -> tuple[list[FAQItem], int | None]:
                     )
                 )
     return items, node.key_start
+
+
+def _faq_limit(article: Article, node: Node) -> None:
+    """Keep the first ``max_faq_entries`` FAQ entries, with a finding at the first one left out."""
+    most = limits.current().max_faq_entries
+    if article.faq is None or len(article.faq) <= most:
+        return
+    first_out = article.faq[most]
+    total = len(article.faq)
+    article.faq = article.faq[:most]
+    article.notes.append(
+        problem(
+            f"the FAQ has {total:,} entries, more than the {most:,} copydesk reads"
+            f" (the limit is {limits.key('max_faq_entries')}): the entries from here on are not checked",
+            first_out.start,
+        )
+    )
 
 
 def _empty(node: Node | None) -> Text | None:

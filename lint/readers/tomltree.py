@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import datetime
 import re
+import sys
 import tomllib
 from collections.abc import Callable
 from typing import Any
 
+from lint import limits
 from lint.article import Node, string_node
 from lint.text import Text, align
 
@@ -34,6 +36,65 @@ MESSAGES = {
 }
 
 
+LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
+_OPENERS = re.compile(r"[\[{\]}\"'#\n]")
+
+
+def _too_deep(chunk: str, limit: int) -> int:
+    """Where arrays and inline tables first nest deeper than ``limit`` (outside strings and comments),
+    or -1: tomllib reads them by recursion, and a few thousand brackets would end the run."""
+    if chunk.count("[") + chunk.count("{") <= limit:
+        return -1
+    depth = 0
+    pos = 0
+    line_begin = 0
+    n = len(chunk)
+    while pos < n:
+        m = _OPENERS.search(chunk, pos)
+        if m is None:
+            return -1
+        ch, pos = m.group(), m.end()
+        if ch == "\n":
+            line_begin = pos
+            continue
+        if ch in "\"'":
+            triple = chunk.startswith(ch * 3, m.start())
+            close = ch * 3 if triple else ch
+            pos = m.start() + len(close)
+            while True:
+                end = chunk.find(close, pos)
+                if end < 0:
+                    return -1  # tomllib says what is wrong
+                if ch == '"' and _escaped(chunk, end):
+                    pos = end + 1
+                    continue
+                pos = end + len(close)
+                break
+        elif ch == "#":
+            nl = chunk.find("\n", pos)
+            pos = n if nl < 0 else nl
+        elif ch in "[{":
+            if not (
+                ch == "[" and depth == 0 and not chunk[line_begin : m.start()].strip()
+            ):  # a [table] header is no nesting
+                depth += 1
+                if depth > limit:
+                    return m.start()
+            else:
+                depth = 0
+        elif depth:
+            depth -= 1
+    return -1
+
+
+def _escaped(text: str, at: int) -> bool:
+    """True when the character at ``at`` follows an odd number of backslashes."""
+    k = at
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return (at - k) % 2 == 1
+
+
 class TOMLError(Exception):
     """Malformed TOML: ``offset`` is the file offset of the problem."""
 
@@ -46,11 +107,32 @@ class TOMLError(Exception):
 def parse(source: str, start: int, end: int) -> Node:
     """Parse ``source[start:end]`` as TOML; positions are file offsets."""
     chunk = source[start:end]
+    max_depth = limits.current().max_depth
+    deep = _too_deep(chunk, max_depth)
+    if deep >= 0:
+        raise TOMLError(
+            f"front matter is nested more than {max_depth} levels deep (the limit is {limits.key('max_depth')})",
+            start + deep,
+        )
     try:
         data = tomllib.loads(chunk)
     except tomllib.TOMLDecodeError as exc:
         message, offset = _error(str(exc), chunk)
         raise TOMLError(f"front matter is not valid TOML: {message}", start + offset) from None
+    except ValueError:  # an integer of more digits than Python reads (sys.get_int_max_str_digits)
+        m = LONG_NUMBER.search(chunk)
+        raise TOMLError(
+            f"front matter is not valid TOML: a number of more than {sys.get_int_max_str_digits():,} digits,"
+            " longer than any number copydesk reads; write it as text in quotes",
+            start + (m.start() if m else 0),
+        ) from None
+    except RecursionError:  # below max_depth, but deeper than Python's stack (a limit set very high)
+        raise TOMLError("front matter is nested too deeply", start) from None
+    if limits.depth_exceeded(data, max_depth):  # dotted keys (a.b.c = 1) nest without brackets
+        raise TOMLError(
+            f"front matter is nested more than {max_depth} levels deep (the limit is {limits.key('max_depth')})",
+            start,
+        )
     root = Node(None, start, end, children={})
     scanner = _Scanner(source, start, end, root)
     with contextlib.suppress(_Lost, IndexError, ValueError):  # keep the places found so far

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from lint import limits
 from lint.article import Node, string_node
 from lint.text import Text, align
 
@@ -31,14 +32,55 @@ def parse(source: str, start: int, end: int) -> Node:
     root = _compose(source, start, end)
     if root is None:
         return Node({}, start, start, children={})
-    return _convert(root, source, start, "")
+    return _convert(root, source, start, "", _Guard(start))
 
 
 def value(source: str) -> Any:
     """The plain value of the YAML document ``source``: ``parse(source, 0, len(source)).value``, without
     the positions (faster, for files whose places are never shown)."""
     root = _compose(source, 0, len(source))
-    return {} if root is None else _value(root)
+    return {} if root is None else _value(root, _Guard(0))
+
+
+class _Guard:
+    """What a walk of a composed YAML document may do: aliases that lead back into the value they are in
+    (``a: &a [*a]``) are a loop with no end; aliases that repeat a value (an alias bomb) may add at most
+    ``max_alias_nodes`` values; lists and mappings nest at most ``max_depth`` deep."""
+
+    def __init__(self, base: int) -> None:
+        self.base = base
+        self.limits = limits.current()
+        self.seen: set[int] = set()  # the nodes met so far
+        self.open: set[int] = set()  # the nodes being walked: the path from the root
+        self.added = 0  # values met again through an alias
+
+    def enter(self, node: yaml.Node, depth: int) -> None:
+        where = self.base + node.start_mark.index
+        if id(node) in self.open:
+            raise YAMLError(
+                "front matter is not valid YAML: an alias refers to a value that holds it (a loop with no end)", where
+            )
+        if depth > self.limits.max_depth:
+            raise YAMLError(
+                f"front matter is nested more than {self.limits.max_depth} levels deep"
+                f" (the limit is {limits.key('max_depth')})",
+                where,
+            )
+        if id(node) in self.seen:
+            self.added += 1
+            if self.added > self.limits.max_alias_nodes:
+                raise YAMLError(
+                    f"front matter aliases repeat more than {self.limits.max_alias_nodes:,} values (an alias bomb?"
+                    f" the limit is {limits.key('max_alias_nodes')})",
+                    where,
+                )
+        else:
+            self.seen.add(id(node))
+        if not isinstance(node, yaml.ScalarNode):
+            self.open.add(id(node))
+
+    def leave(self, node: yaml.Node) -> None:
+        self.open.discard(id(node))
 
 
 def _compose(source: str, start: int, end: int) -> yaml.Node | None:
@@ -82,23 +124,46 @@ def _reader_error(exc: yaml.reader.ReaderError, chunk: str) -> tuple[int, str]:
     return max(at, 0), f"{what} is not allowed in YAML: {fix}"
 
 
-def _value(node: yaml.Node) -> Any:
+def _value(node: yaml.Node, guard: _Guard, depth: int = 0) -> Any:
     """What :func:`_convert` makes ``node``'s value."""
+    guard.enter(node, depth)
+    out: Any
     if isinstance(node, yaml.MappingNode):
-        return {str(key.value): _value(item) for key, item in node.value}
-    if isinstance(node, yaml.SequenceNode):
-        return [_value(item) for item in node.value]
-    assert isinstance(node, yaml.ScalarNode)
-    return _scalar(node)
+        out = {str(_key(key, guard)): _value(item, guard, depth + 1) for key, item in node.value}
+    elif isinstance(node, yaml.SequenceNode):
+        out = [_value(item, guard, depth + 1) for item in node.value]
+    else:
+        assert isinstance(node, yaml.ScalarNode)
+        out = _scalar(node)
+    guard.leave(node)
+    return out
 
 
-def _convert(node: yaml.Node, source: str, base: int, path: str) -> Node:
+def _key(node: yaml.Node, guard: _Guard) -> Any:
+    """A mapping key as text: a scalar's value; a list or mapping used as a key (``? [a, b]``) is not walked."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    raise YAMLError(
+        "front matter is not valid here: a key must be a plain value, not a list or mapping",
+        guard.base + node.start_mark.index,
+    )
+
+
+def _convert(node: yaml.Node, source: str, base: int, path: str, guard: _Guard, depth: int = 0) -> Node:
+    guard.enter(node, depth)
+    try:
+        return _convert_node(node, source, base, path, guard, depth)
+    finally:
+        guard.leave(node)
+
+
+def _convert_node(node: yaml.Node, source: str, base: int, path: str, guard: _Guard, depth: int) -> Node:
     s, e = base + node.start_mark.index, base + node.end_mark.index
     if isinstance(node, yaml.MappingNode):
         children: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
-            child = _convert(value_node, source, base, f"{path}.{key}" if path else key)
+            key = str(_key(key_node, guard))
+            child = _convert(value_node, source, base, f"{path}.{key}" if path else key, guard, depth + 1)
             child.key_start = base + key_node.start_mark.index
             child.key_end = base + key_node.end_mark.index
             children[key] = child
@@ -106,7 +171,7 @@ def _convert(node: yaml.Node, source: str, base: int, path: str) -> Node:
     if isinstance(node, yaml.SequenceNode):
         items = []
         for i, item in enumerate(node.value):
-            child = _convert(item, source, base, f"{path}[{i}]")
+            child = _convert(item, source, base, f"{path}[{i}]", guard, depth + 1)
             child.key_start, child.key_end = child.start, child.end
             items.append(child)
         return Node([c.value for c in items], s, e, children=items)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -28,13 +29,15 @@ from lint.text import LineIndex
 WHOLE_LINES, WHOLE_CHARS = 80, 12_000  # articles up to this size are shown whole
 CONTEXT = 2  # lines shown around a finding in a long article
 LONG_LINE, WINDOW = 600, 200  # in longer lines, characters shown either side of a finding
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 # findings about something that is absent: listed at the top of the article
 ABSENT = ("schema.required", "sources.missing")
 
 
 def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    """HTML text of ``value``; a lone surrogate (no UTF-8 can hold one) is shown as its escape, ``\\ud800``."""
+    return html.escape(LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value)), quote=True)
 
 
 @dataclass(frozen=True)

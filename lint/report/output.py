@@ -18,7 +18,8 @@ def write_file(path: Path, text: str) -> None:
     except OSError as exc:
         raise FatalError(f"{path}: cannot write the report ({exc.strerror or exc})") from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+        # every reporter escapes lone surrogates; "backslashreplace" keeps any other one from ending the run
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())

@@ -1,0 +1,125 @@
+"""[limits]: what one file may make copydesk do, seen and changed in the config, a finding when reached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lint import limits
+
+GOOD = "---\ntitle: Budget approved\ndate: 2021-03-05\n---\n\nThe council met on Tuesday and the goverment agreed.\n"
+
+
+def faq(n: int) -> str:
+    items = "".join(f"  - question: What is item {i}?\n    answer: Item {i} is a road.\n" for i in range(n))
+    return f"---\ntitle: Roads\ndate: 2021-03-05\nfaq:\n{items}---\n\nThe roads.\n"
+
+
+def project(tmp_path: Path, table: str, files: dict[str, str]) -> Path:
+    (tmp_path / "copydesk.toml").write_text(f"[limits]\n{table}\n", encoding="utf-8")
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path / "copydesk.toml"
+
+
+@pytest.mark.parametrize(
+    ("table", "name", "text", "line", "message"),
+    [
+        (
+            "max_depth = 3",
+            "deep.md",
+            "---\ntitle: T\nx: [[[[1]]]]\n---\n\nText.\n",
+            3,
+            "front matter is nested more than 3 levels deep (the limit is [limits] max_depth)",
+        ),
+        (
+            "max_depth = 3",
+            "deep.json",
+            '{"title": "T", "body": "Text.", "x": [[[[1]]]]}',
+            1,
+            "the file is not valid JSON: the values are nested more than 3 levels deep",
+        ),
+        (
+            "max_depth = 3",
+            "deep.md",
+            "+++\ntitle = 'T'\nx = [[[[1]]]]\n+++\n\nText.\n",
+            3,
+            "front matter is nested more than 3 levels deep",
+        ),
+        (
+            "max_alias_nodes = 5",
+            "alias.md",
+            "---\ntitle: T\na: &a [1, 2, 3]\nb: [*a, *a]\n---\n\nText.\n",
+            3,
+            "front matter aliases repeat more than 5 values",
+        ),
+        (
+            "max_faq_entries = 3",
+            "faq.md",
+            faq(5),
+            11,
+            "the FAQ has 5 entries, more than the 3 copydesk reads (the limit is [limits] max_faq_entries)",
+        ),
+    ],
+)
+def test_a_limit_reached_is_a_finding_naming_its_key(
+    cli: Any, tmp_path: Path, table: str, name: str, text: str, line: int, message: str
+) -> None:
+    config = project(tmp_path, table, {name: text, "good.md": GOOD})
+    result = cli("check", "--format", "json", "--config", config, tmp_path / name, tmp_path / "good.md")
+    assert result.code == 1, result.err
+    mine = [d for d in result.diagnostics if d["path"].endswith(name) and d["rule"] == "schema.syntax"]
+    assert [(d["line"], d["message"][: len(message)]) for d in mine] == [(line, message)]
+    assert any(d["path"].endswith("good.md") and d["rule"] == "spelling.unknown" for d in result.diagnostics)
+
+
+def test_under_the_default_limits_the_same_files_read(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "faq.md").write_text(faq(5), encoding="utf-8")
+    (tmp_path / "alias.md").write_text("---\ntitle: T\na: &a [1, 2, 3]\nb: [*a, *a]\n---\n\nText.\n", "utf-8")
+    result = cli("check", "--format", "json", "--select", "schema.syntax", tmp_path)
+    assert result.diagnostics == []
+
+
+def test_an_faq_over_the_limit_is_still_checked_up_to_it(cli: Any, tmp_path: Path) -> None:
+    text = faq(4).replace("answer: Item 0 is a road.", "answer:")  # an empty answer in the first entry
+    config = project(tmp_path, "max_faq_entries = 2", {"faq.md": text})
+    result = cli("check", "--format", "json", "--config", config, tmp_path / "faq.md")
+    rules = {d["rule"] for d in result.diagnostics}
+    assert {"schema.syntax", "placeholder.empty-answer"} <= rules
+
+
+def test_a_file_over_the_size_limit_is_not_read(cli: Any, tmp_path: Path) -> None:
+    big = GOOD + ("The council met again. " * 50_000) + "\n"  # about 1.1 MB
+    config = project(tmp_path, "max_file_mb = 1", {"big.md": big, "good.md": GOOD})
+    result = cli("check", "--format", "json", "--config", config, tmp_path / "big.md", tmp_path / "good.md")
+    assert result.code == 1
+    mine = [d for d in result.diagnostics if d["path"].endswith("big.md")]
+    assert [d["message"] for d in mine] == [
+        "the file is 1.1 MB, larger than the 1 MB copydesk reads (the limit is [limits] max_file_mb): it is not checked"
+    ]
+    assert any(d["path"].endswith("good.md") for d in result.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("max_depth = 0", "limits.max_depth: 0 is less than the minimum of 1"),
+        ("max_deep = 3", "limits.max_deep: unknown setting 'max_deep'; did you mean 'max_depth'?"),
+        ('max_file_mb = "64"', "limits.max_file_mb: should be a whole number, not the string '64'"),
+    ],
+)
+def test_a_wrong_limit_is_a_config_mistake(cli: Any, tmp_path: Path, table: str, message: str) -> None:
+    config = project(tmp_path, table, {"good.md": GOOD})
+    result = cli("check", "--config", config, tmp_path / "good.md")
+    assert result.code == 2
+    assert message in result.err
+
+
+@pytest.mark.parametrize(
+    ("value", "limit", "deeper"),
+    [({}, 1, False), ({"a": [1]}, 1, True), ({"a": [1]}, 2, False), ([[[[]]]], 3, True), ("x", 0, False)],
+)
+def test_depth_exceeded(value: object, limit: int, deeper: bool) -> None:
+    assert limits.depth_exceeded(value, limit) is deeper
