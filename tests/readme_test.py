@@ -64,7 +64,8 @@ def test_the_copydesk_toml_example_loads_and_says_what_the_pyproject_one_says(tm
     (tmp_path / "b" / "pyproject.toml").write_text(pyproject_block, encoding="utf-8")
     one, other = load(tmp_path / "a" / "copydesk.toml"), load(tmp_path / "b" / "pyproject.toml")
     assert one.enabled("sources") is False and one.baseline == tmp_path / "a" / "copydesk-baseline.json"
-    for key in ("include", "exclude", "language", "date_order", "ignore", "checks", "severity", "options"):
+    assert one.templates == ("hugo",)
+    for key in ("include", "exclude", "language", "date_order", "templates", "ignore", "checks", "severity", "options"):
         assert getattr(one, key) == getattr(other, key), key
 
 

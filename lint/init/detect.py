@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,8 @@ class Site:
     evidence: str  # why: "_config.yml and _posts/ found"
     include: list[str] = field(default_factory=list)  # globs of the articles, relative to the root
     exclude: list[str] = field(default_factory=list)
-    templates: str = ""  # the template syntax the articles may hold
+    templates: list[str] = field(default_factory=lambda: ["none"])  # the syntax the generator renders (config key)
+    templates_why: str = ""  # why, for the decision's line
     date_keys: tuple[str, ...] = ("date",)  # where the generator reads a post's date, in order
     date_note: str = ""  # how the generator reads dates, for the decision's line
 
@@ -85,7 +87,8 @@ def detect(root: Path) -> Site:
             "Jekyll",
             evidence,
             include or ["**"],
-            templates="Liquid ({{ … }}, {% … %})",
+            templates=["liquid"],
+            templates_why="Jekyll renders Liquid in posts",
             date_note="the date in the front matter, else the one in the file name (YYYY-MM-DD-title.md)",
         )
     hugo = _any(root, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
@@ -97,7 +100,8 @@ def detect(root: Path) -> Site:
             f"{hugo} and content/ found",
             ["content/**"],
             ["*/_index.*"],
-            templates="Hugo shortcodes ({{< … >}}, {{% … %}})",
+            templates=["hugo"],
+            templates_why="Hugo renders shortcodes in content, and no other template code",
             date_keys=("date", "publishDate", "pubDate", "published"),
             date_note="date, else publishDate, in the front matter (Hugo does not read file names by default)",
         )
@@ -109,7 +113,8 @@ def detect(root: Path) -> Site:
                 "eleventy",
                 "Eleventy",
                 f"{eleventy or 'package.json naming @11ty/eleventy'} found",
-                templates="Nunjucks and Liquid ({{ … }}, {% … %})",
+                templates=["jinja", "liquid"],
+                templates_why="Eleventy renders Markdown through Liquid, or Nunjucks when configured",
                 date_note="date in the front matter (else the file's own date: write it down)",
             ),
             ("src/posts", "posts", "src/blog", "blog", "content/blog", "src/content", "content", "src"),
@@ -122,7 +127,8 @@ def detect(root: Path) -> Site:
                 "astro",
                 "Astro",
                 f"{astro or 'package.json naming astro'} found",
-                templates="MDX (JSX components, {expressions})",
+                templates=["none"],
+                templates_why="Astro renders no template syntax in .md files (an .mdx file is always MDX)",
                 date_keys=("pubDate", "date", "publishDate"),
                 date_note="the date the content collection's schema names (pubDate or date)",
             ),
@@ -136,7 +142,8 @@ def detect(root: Path) -> Site:
                 "docusaurus",
                 "Docusaurus",
                 f"{docusaurus or 'package.json naming @docusaurus/core'} found",
-                templates="MDX (JSX components, {expressions})",
+                templates=_docusaurus_syntax(root, docusaurus)[0],
+                templates_why=_docusaurus_syntax(root, docusaurus)[1],
                 date_note="date in the front matter, else the one in the file or folder name (YYYY-MM-DD-title)",
             ),
             ("blog", "website/blog"),
@@ -149,7 +156,9 @@ def detect(root: Path) -> Site:
                 "mkdocs",
                 "MkDocs",
                 f"{mkdocs} found",
-                templates="Jinja in Markdown only with macros ({{ … }})",
+                templates=["jinja"] if _mkdocs_macros(root / mkdocs) else ["none"],
+                templates_why="MkDocs renders Jinja in pages only with the macros plugin, which "
+                + ("mkdocs.yml names" if _mkdocs_macros(root / mkdocs) else "mkdocs.yml does not name"),
                 date_note="date in the front matter (the blog plugin's posts)",
             ),
             ("docs/blog/posts", "docs/posts", "docs/blog", "docs"),
@@ -162,12 +171,40 @@ def detect(root: Path) -> Site:
                 "nextjs",
                 "Next.js with MDX",
                 f"{nextjs or 'package.json naming next'} found",
-                templates="MDX (JSX components, {expressions}, import and export lines)",
+                templates=["mdx"],
+                templates_why="a Next.js site's Markdown is compiled as MDX",
                 date_note="date in the front matter, as the site's own code reads it",
             ),
             ("content/posts", "content/blog", "data/blog", "posts", "blog", "content", "src/content", "_posts"),
         )
-    return Site("plain", "a folder of articles", "no site generator's files found", [], templates="none expected")
+    return Site(
+        "plain",
+        "a folder of articles",
+        "no site generator's files found",
+        [],
+        templates=["none"],
+        templates_why="no generator renders these files: template code left in one is a leftover",
+    )
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _mkdocs_macros(path: Path) -> bool:
+    """mkdocs.yml names the macros plugin (mkdocs-macros-plugin), which renders Jinja in pages."""
+    return re.search(r"^\s*-\s*['\"]?macros\b", _text(path), re.MULTILINE) is not None
+
+
+def _docusaurus_syntax(root: Path, config: str) -> tuple[list[str], str]:
+    """Docusaurus compiles .md files as MDX unless its config says format: 'detect' (then only .mdx are)."""
+    text = _text(root / config) if config else ""
+    if re.search(r"format\s*:\s*['\"]detect['\"]", text):
+        return ["none"], f"{config} sets markdown format 'detect': only .mdx files are MDX"
+    return ["mdx"], "Docusaurus compiles Markdown files as MDX (its default markdown format)"
 
 
 def _found(root: Path, site: Site, candidates: tuple[str, ...]) -> Site:

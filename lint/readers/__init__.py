@@ -54,31 +54,40 @@ def decode(path: str, data: bytes) -> tuple[str | None, str]:
         return None, f"line {line}, byte column {col}: the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
 
 
-def read_path(path: Path, display: str | None = None, kind: str | None = None, date_order: str = "dmy") -> Article:
+def read_path(
+    path: Path,
+    display: str | None = None,
+    kind: str | None = None,
+    date_order: str = "dmy",
+    templates: tuple[str, ...] | None = None,
+) -> Article:
     """Read one file.  Problems go into ``article.problems``; this never raises for bad input.
 
-    ``date_order`` ("dmy", "mdy" or "ymd") says how to read a numeric date such as 3/4/26.
+    ``date_order`` ("dmy", "mdy" or "ymd") says how to read a numeric date such as 3/4/26;
+    ``templates`` the template syntaxes the site renders (the config's, :mod:`lint.templates`).
     """
     name = display or str(path)
     kind = kind or EXTENSIONS.get(path.suffix.lower(), "text")
     try:
         data = files.read_bytes(path)  # never a FIFO or a device: they would block or never end
     except OSError as exc:
-        article = Article(name, "", kind)
+        article = Article(name, "", kind, templates=templates)
         article.problems.append(meta.problem(f"cannot read the file: {exc.strerror or exc}", 0, 0))
         return article
     text, problem = decode(name, data)
     if text is None:
-        article = Article(name, "", kind)
+        article = Article(name, "", kind, templates=templates)
         article.problems.append(meta.problem(problem, 0, 0))
         return article
-    article = read_text(name, text, kind, date_order)
+    article = read_text(name, text, kind, date_order, templates)
     article.bom = data.startswith(b"\xef\xbb\xbf")
     return article
 
 
-def read_text(name: str, text: str, kind: str, date_order: str = "dmy") -> Article:
-    article = Article(name, text, kind)
+def read_text(
+    name: str, text: str, kind: str, date_order: str = "dmy", templates: tuple[str, ...] | None = None
+) -> Article:
+    article = Article(name, text, kind, templates=templates)
     if not text.strip():
         article.problems.append(meta.problem("the file is empty: there is no article to check", 0, 0))
         return article
