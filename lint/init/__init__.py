@@ -80,16 +80,21 @@ def init(root: Path, say: Say, write_baseline: bool = False) -> int:
 
     settings: dict[str, Any] = {"include": site.include, "exclude": site.exclude, "templates": site.templates}
     readable = [a for a in articles if a.readable and not a.problems]
-    inferred, required, keys = schema.infer(readable, site.name)
+    inferred, required, keys = schema.infer(
+        readable, site.name, site.date_keys, any_case=site.kind == "hugo", filename_dates=site.filename_dates
+    )
     settings["schema"] = SCHEMA
-    say(f"schema: {SCHEMA}: {len(keys)} keys seen; required, as in 90% of posts or more: {', '.join(required)}")
+    say(
+        f"schema: {SCHEMA}: {len(keys)} keys seen; required, as in {schema.REQUIRED_SHARE:.0%} of posts or more:"
+        f" {', '.join(required)}"
+    )
     for name in required:
         key = keys[name]
         if key.dates:
             forms = ", ".join(f"{form} {n}" for form, n in key.dates.most_common())
             say(f"dates: {name} in {key.posts} of {len(readable)} posts ({forms}); {site.name} reads {site.date_note}")
     checks: dict[str, bool] = {}
-    citing = sum(1 for a in readable if any(k in a.meta for k in SOURCE_KEYS))
+    citing = sum(1 for a in readable if _cites(a))
     if citing < SOURCES_SHARE * max(1, len(readable)):
         checks["sources"] = False
         say(
@@ -150,6 +155,12 @@ def _rendered(syntax: Sequence[str]) -> str:
     if "mdx" in syntax:
         parts.append("MDX expressions, components and import lines")
     return f"{', '.join(parts)} read as code; other template code in an article is reported (the page shows it)"
+
+
+def _cites(article: Article) -> bool:
+    """The post lists a source in its metadata: a link or a citation, not a slug into the site's own
+    registry (``source: 18f``, the author's agency) nor an empty list."""
+    return any(s.url or len(s.raw.split()) > 1 for s in article.sources or ())
 
 
 def _existing_config(root: Path) -> Path | None:
