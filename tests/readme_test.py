@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,8 @@ import pytest
 from lint.checks import rule_table
 from lint.config import load
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_rule_is_documented_and_no_other() -> None:
@@ -91,3 +94,51 @@ def test_the_no_engine_notice_is_the_one_copydesk_gives() -> None:
 
     assert f"no grammar engine is available. To check grammar, {how_to_enable()}" in README
     assert "copydesk[" not in README
+
+
+def _run(cli: Any, monkeypatch: pytest.MonkeyPatch, command: str, cwd: Path = ROOT) -> str:
+    monkeypatch.chdir(cwd)
+    assert command.startswith("copydesk ")
+    return str(cli(*shlex.split(command)[1:], "--no-color").out)
+
+
+def _shown(block: str) -> tuple[str, str]:
+    """(the command on the block's first line, after ``$ ``, without a comment; the lines after it)."""
+    first, _, rest = block.partition("\n")
+    assert first.startswith("$ "), first
+    return first[2:].split("   #")[0].strip(), rest
+
+
+def test_the_text_output_example_is_what_copydesk_prints(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    command, shown = _shown(_block("### Text output"))
+    assert _run(cli, monkeypatch, command) == shown
+
+
+def test_the_explain_example_is_what_copydesk_prints(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    command, shown = _shown(_block("`copydesk check --explain` prints the reasons under each finding:"))
+    out = _run(cli, monkeypatch, command, ROOT / "examples" / "defects").splitlines()
+    lines = shown.splitlines()
+    at = out.index(lines[0])  # the finding, then its suggestions and reasons as printed (the source line left out)
+    assert [line for line in out[at : at + 5] if line.strip().startswith(("suggestions", "why"))] == lines[1:]
+
+
+def test_the_json_example_is_what_copydesk_prints(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    m = re.search(r"\(here `(copydesk check\s+--format json[^`]*)`", README)
+    assert m is not None
+    shown = json.loads(_block("`copydesk check --format json` prints one object", "json"))
+    monkeypatch.chdir(ROOT)
+    out = json.loads(cli(*shlex.split(" ".join(m.group(1).split()))[1:]).out)
+    assert shown["summary"] == out["summary"]
+    assert all(d in out["diagnostics"] for d in shown["diagnostics"])
+
+
+def test_the_seed_example_is_what_copydesk_prints(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = _block("Every\ndefect in them is reported").splitlines()
+    out = _run(cli, monkeypatch, "copydesk check .", ROOT / "examples" / "defects").splitlines()
+    findings = [line for line in out if not line.startswith(" ")]
+    for line in shown:
+        if line.startswith(" "):
+            continue  # the abridging note
+        head = line.removesuffix(" …")
+        assert any(f == line or (line.endswith(" …") and f.startswith(head)) for f in findings), line
+    assert shown[-1] == findings[-1]  # the summary, exact
