@@ -142,3 +142,35 @@ def test_the_seed_example_is_what_copydesk_prints(cli: Any, monkeypatch: pytest.
         head = line.removesuffix(" …")
         assert any(f == line or (line.endswith(" …") and f.startswith(head)) for f in findings), line
     assert shown[-1] == findings[-1]  # the summary, exact
+
+
+def test_the_baseline_figures_are_what_copydesk_does(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    m = re.search(
+        r"`--write-baseline` says `(copydesk: wrote \d+ findings to copydesk-baseline\.json)`.*?"
+        r"`--baseline` says `(\d+ files checked: no problems\s+found)`.*?\(\"(\w+)\"\)",
+        README,
+        re.DOTALL,
+    )
+    assert m is not None
+    wrote, clean, typo = m.group(1), " ".join(m.group(2).split()), m.group(3)
+    (tmp_path / "articles").mkdir()
+    for post in sorted((ROOT / "tests" / "fixtures" / "init" / "18f").glob("*.md")):
+        (tmp_path / "articles" / post.name).write_text(post.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = cli("check", "--write-baseline", "copydesk-baseline.json", "articles/")
+    assert first.code == 0 and wrote in first.err
+    again = cli("check", "--no-color", "--baseline", "copydesk-baseline.json", "articles/")
+    assert again.code == 0 and again.out.strip().endswith(clean)
+    post = sorted((tmp_path / "articles").glob("*.md"))[0]
+    post.write_text(post.read_text(encoding="utf-8") + f"\nThe {typo} said so.\n", encoding="utf-8")
+    new = cli("check", "--format", "json", "--baseline", "copydesk-baseline.json", "articles/")
+    assert [d["rule"] for d in new.diagnostics] == ["spelling.unknown"] and typo in new.diagnostics[0]["message"]
+
+
+def test_the_lang_example_is_what_copydesk_prints(cli: Any, tmp_path: Path) -> None:
+    m = re.search(r"\(`(post\.md:4:7: error schema\.format lang: 'en-XX'.*?)`\)", README, re.DOTALL)
+    assert m is not None
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: The council meets\ndate: 2024-01-02\nlang: en-XX\n---\nThe council met.\n")
+    out = cli("check", "--no-color", "--select", "schema", post).out
+    assert " ".join(m.group(1).split()) in out.replace(str(tmp_path) + "/", "")
