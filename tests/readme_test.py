@@ -99,7 +99,8 @@ def test_the_no_engine_notice_is_the_one_copydesk_gives() -> None:
 def _run(cli: Any, monkeypatch: pytest.MonkeyPatch, command: str, cwd: Path = ROOT) -> str:
     monkeypatch.chdir(cwd)
     assert command.startswith("copydesk ")
-    return str(cli(*shlex.split(command)[1:], "--no-color").out)
+    args = shlex.split(command)[1:]
+    return str(cli(*args, *(["--no-color"] if args[0] == "check" else [])).out)
 
 
 def _shown(block: str) -> tuple[str, str]:
@@ -174,3 +175,14 @@ def test_the_lang_example_is_what_copydesk_prints(cli: Any, tmp_path: Path) -> N
     post.write_text("---\ntitle: The council meets\ndate: 2024-01-02\nlang: en-XX\n---\nThe council met.\n")
     out = cli("check", "--no-color", "--select", "schema", post).out
     assert " ".join(m.group(1).split()) in out.replace(str(tmp_path) + "/", "")
+
+
+def test_the_names_example_is_what_copydesk_prints(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    command, shown = _shown(_block("whose names are each spelled one way"))
+    (tmp_path / "content").mkdir()
+    for folder in ("init", "schema"):
+        for post in sorted((ROOT / "tests" / "fixtures" / folder / "18f").glob("*.md")):
+            (tmp_path / "content" / post.name).write_text(post.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = shown.splitlines()
+    assert lines[-1] == "  …"
+    assert _run(cli, monkeypatch, command, tmp_path).splitlines()[: len(lines) - 1] == lines[:-1]
