@@ -80,10 +80,11 @@ KEYWORDS = word_set("""
     """)
 CODE_SIGNS = re.compile(r"\"[^\"]*\"|(?<!\w)'[^']*'|[|.$()\[\]=<>+*/%]|\w_|_\w|[a-z][A-Z]|\d")
 
-# Liquid/Jinja blocks whose content is code or raw markup, and Hugo's code shortcodes
+# Liquid/Jinja blocks whose content is code or raw markup, and Hugo's code shortcodes (highlight, code,
+# code-toggle, codeblock …: a paired shortcode named for code)
 CODE_BLOCKS = re.compile(
     r"\{%-?\s*(highlight|raw|comment|capture|codeblock|code|verbatim)\b.*?\{%-?\s*end\1\s*-?%\}"
-    r"|\{\{[<%]\s*(highlight|code|codeblock)\b.*?\{\{[<%]\s*/\2\s*[>%]\}\}",
+    r"|\{\{[<%]\s*([\w-]*(?:highlight|code)[\w-]*)(?![\w-]).*?\{\{[<%]\s*/\2\s*[>%]\}\}",
     re.DOTALL,
 )
 # one tag or expression: {{< shortcode >}}, {{% shortcode %}}, {% tag %}, {# comment #}, {{ expression }}

@@ -108,3 +108,18 @@ def test_a_mistake_in_templates_stops_the_run(cli: Any, tmp_path: Path, written:
     (tmp_path / "post.md").write_text(BODY, encoding="utf-8")
     result = cli("check", "--config", tmp_path / "copydesk.toml", tmp_path / "post.md")
     assert result.code == 2 and "copydesk.toml:1:" in result.err and message in result.err
+
+
+@pytest.mark.parametrize(
+    ("body", "left"),
+    (
+        ("{{< code-toggle file=i18n/en >}}\none = '{{ . }} day'\n{{< /code-toggle >}}\nThe end.", "The end."),
+        ("{{< highlight go >}}\n{{ .Title }}\n{{< /highlight >}}\nThe end.", "The end."),
+        ("{{% codeblock %}}\n{{ .Date }}\n{{% /codeblock %}}\nThe end.", "The end."),
+        ("{{< note >}}\nRead {{ .Date }} here.\n{{< /note >}}", "Read {{ .Date }} here."),  # a note is prose
+    ),
+)
+def test_a_paired_shortcode_named_for_code_holds_code(body: str, left: str) -> None:
+    from lint.readers.markdown import mask_spans
+
+    assert " ".join(mask_spans(body, syntax=frozenset({"hugo"}))[0].split()) == left

@@ -329,6 +329,8 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
     for scope, text in _places(article):
         if scope == "body":
             out.extend(_body(article, text, found))
+        elif scope == "title" and _named_for(article, text):
+            continue  # a reference page named for its subject: Title.md, "Title" (the .Title method)
         else:
             out.extend(_field(text, scope, found, templates.syntaxes(article.templates)))
     for text in getattr(article, "chrome", None) or ():  # lines the reader took for page chrome
@@ -336,6 +338,12 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
         if a < b:
             out.append(_finding(text, a, b, "placeholder.chrome", chrome_message(text.value[a:b])))
     return without_overlaps(out)
+
+
+def _named_for(article: Article, title: Text) -> bool:
+    """The headline is the file's own name (``Title.md`` titled "Title"): the page is about that word."""
+    name = article.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return bool(name) and title.value.strip() == name
 
 
 def _places(article: Article) -> Iterator[tuple[str, Text]]:
