@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -279,3 +280,13 @@ def test_a_broken_glossary_names_its_file_and_line(tmp_path: Path) -> None:
 def test_a_place_is_not_a_later_reference_to_a_person() -> None:
     art = article("Jane Austen wrote six novels. Austen's letters survive. A festival in Austin, Texas, read them.")
     assert findings(art) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ("Bill Venners가 Matz와 나눈 인터뷰를 공개했습니다.\nMatz는 코드 읽기에 대해 이야기합니다. Matz의 책.",),
+)
+def test_a_particle_written_onto_a_name_is_not_another_spelling(cli: Any, tmp_path: Path, body: str) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(f'---\ntitle: "Matz의 프로그래밍"\nlang: ko\n---\n{body}\n', encoding="utf-8")
+    assert cli("check", "--format", "json", "--select", "names", post).diagnostics == []
