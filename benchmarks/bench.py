@@ -28,13 +28,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from data import EVAL_HELP, corpus_dir, eval_dir, has_eval
 from quality import build  # the sibling script: one way to build the eval set
 
 # the tools run as on an editor's machine: Python keeps their compiled modules (a setting such as
 # PYTHONDONTWRITEBYTECODE=1 would make every run compile every module again, copydesk's and codespell's)
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 def timed(argv: list[str], repeat: int) -> tuple[float, float]:
@@ -53,7 +53,8 @@ def timed(argv: list[str], repeat: int) -> tuple[float, float]:
 
 def build_eval_set(out: Path) -> Path | None:
     """The dev set (seed 3), built as benchmarks/quality.py builds it; None without the harness."""
-    if not (SHARED / "eval" / "build.py").exists():
+    if not has_eval(eval_dir()):
+        print(EVAL_HELP.format(path=eval_dir()).replace("no detection", "skipped: no detection"), file=sys.stderr)
         return None
     build(3, out)
     return out
@@ -124,7 +125,7 @@ def main() -> int:
                 argv = [*copydesk, "check", "--format", "json", "--select", check, str(evalset)]
                 rows.append((f"eval set, --select {check}", "copydesk", *timed(argv, max(1, args.repeat // 2))))
             grammar_rows(rows, copydesk, evalset, n, Path(tmp), args.repeat)
-        corpus = SHARED / "corpus" / "18f-posts"
+        corpus = corpus_dir()
         if corpus.is_dir() and not args.skip_corpus:
             label = "18F corpus (509 posts)"
             rows.append((label, "copydesk", *timed([*copydesk, "check", "--format", "json", str(corpus)], args.repeat)))

@@ -18,8 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data import corpus_dir, require
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "18f-posts"
+CORPUS = corpus_dir()
 
 
 def main() -> int:
@@ -27,13 +30,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder of Markdown posts")
     parser.add_argument("--copies", type=int, default=2, help="how many times each post is copied")
     args = parser.parse_args()
-    posts = sorted(args.corpus.glob("*.md"))
-    if not posts:
-        print(
-            f"no posts in {args.corpus}: fetch the 18F blog's _posts/ (github.com/18F/18f.gsa.gov) there",
-            file=sys.stderr,
-        )
-        return 2
+    posts = sorted(require(args.corpus, "corpus").glob("*.md"))
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         (site / "_posts").mkdir(parents=True)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Detection quality on ../shared/eval, as the harness scores it and with its truth corrected.
+"""Detection quality on the harness in ../shared/eval (or --eval DIR), as it scores it and with its truth corrected.
 
     python benchmarks/quality.py                     # seeds 3, 5 and 11, all checks
     python benchmarks/quality.py --seeds 3 --show    # one seed, listing every miss and false alarm
@@ -44,9 +44,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data import eval_dir, require
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EVAL = SHARED / "eval"
+EVAL = eval_dir()
 ADJUDICATED = Path(__file__).with_name("quality-source-errors.txt")
 MISSPELLINGS = ("holbrook.tsv", "aspell.tsv")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -261,9 +263,12 @@ def main() -> None:
         type=Path,
         help="build the sets from these Markdown posts instead of the ABC reports (such as the 18F posts)",
     )
+    ap.add_argument("--eval", type=Path, help="the harness's folder (default: $COPYDESK_EVAL, else ../shared/eval)")
     args = ap.parse_args()
-    if not EVAL.is_dir():
-        sys.exit(f"no evaluation harness at {EVAL}")
+    global EVAL
+    EVAL = require(eval_dir(args.eval), "eval")
+    if args.corpus:
+        require(args.corpus, "corpus")
     scratch = tempfile.TemporaryDirectory(prefix="copydesk-news-")
     news, n = EVAL / "data" / "news-abc", 300
     if args.corpus:

@@ -92,6 +92,7 @@ class Article:
     chrome: list[Text] = field(default_factory=list)  # leftover page chrome ("Back to the articles", "Share")
     lang: str | None = None
     vocabulary: tuple[str, ...] = ()  # words accepted for this article only
+    templates: tuple[str, ...] | None = None  # the config's template syntaxes (lint.templates); None: not set
     bom: bool = False  # the file began with a UTF-8 byte order mark (--fix writes it back)
     problems: list[Finding] = field(default_factory=list)  # what the reader could not read
     notes: list[Finding] = field(default_factory=list)  # a limit reached: the rest is read and checked

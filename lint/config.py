@@ -12,6 +12,7 @@ The nearest ``copydesk.toml``, ``.copydesk.toml`` or ``pyproject.toml`` holding 
     language = "en-GB"                     # the articles' language unless one says otherwise
     baseline = "copydesk-baseline.json"    # report only findings not in it (as --baseline)
     date_order = "mdy"                     # how plain-text dates such as 8/2/19 are read
+    templates = ["liquid"]                 # the template syntax the site renders (liquid, jinja, hugo, mdx, none)
     vocabulary = ["words.txt"]             # accepted words, one a line
     rules = ["rules/"]                     # extra rule files (terms, names, placeholders)
     select = ["schema", "spelling"]        # only these rules (id prefixes) ...
@@ -69,6 +70,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     language: str = "en"
     date_order: str = "dmy"
+    templates: tuple[str, ...] | None = None  # the template syntaxes the site renders (lint.templates); None: all
     vocabulary: tuple[Path, ...] = ()
     rules: tuple[Path, ...] = ()  # extra rule files (terms, names, placeholders)
     checks: dict[str, bool] = field(default_factory=dict)
@@ -248,7 +250,9 @@ def _bad_name(key: str, path: tuple[str | int, ...]) -> str:
 def _plain(err: Any) -> str:
     value, limit = err.instance, err.validator_value
     if err.validator == "enum":
-        return f"{value!r} is not one of {', '.join(map(repr, limit))}"
+        close = difflib.get_close_matches(str(value), [str(v) for v in limit], n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"{value!r} is not one of {', '.join(map(repr, limit))}{hint}"
     if err.validator == "type":
         return f"should be {_a(limit)}, not {_describe(value)}"
     if err.validator == "pattern":
@@ -331,6 +335,12 @@ def _check_values(table: Node, root: Path) -> list[Problem]:
         message = tag_problem(language)
         if message:
             problems.append((_value_at(table, ("language",)), ("language",), message))
+    syntaxes = data.get("templates")
+    if isinstance(syntaxes, list) and "none" in syntaxes and len(syntaxes) > 1:
+        message = "'none' says the site renders no template syntax: it cannot go with " + ", ".join(
+            repr(s) for s in syntaxes if s != "none"
+        )
+        problems.append((_value_at(table, ("templates",)), ("templates",), message))
     for key in ("select", "ignore"):
         value = data.get(key)
         for i, prefix in enumerate(value if isinstance(value, list) else []):
@@ -390,6 +400,8 @@ def _build(path: Path, table: dict[str, Any]) -> Config:
     cfg.exclude = tuple(table.get("exclude", ()))
     cfg.language = language_tag(table.get("language", cfg.language))
     cfg.date_order = table.get("date_order", cfg.date_order)
+    if "templates" in table:
+        cfg.templates = tuple(table["templates"])
     cfg.vocabulary = paths(table.get("vocabulary"))
     cfg.rules = paths(table.get("rules"))
     cfg.checks = dict(table.get("checks", {}))

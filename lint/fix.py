@@ -124,7 +124,7 @@ def _keep_metadata(article: Article, edits: list[Edit]) -> tuple[list[Edit], int
 def _reads_back(article: Article, edits: Sequence[Edit]) -> bool:
     """True when the file with ``edits`` reads with the same metadata, changed only by the edits."""
     assert article.tree is not None
-    again = read_text(article.path, apply(article.source, edits), article.format)
+    again = read_text(article.path, apply(article.source, edits), article.format, templates=article.templates)
     if again.tree is None or {p.message for p in again.problems} - {p.message for p in article.problems}:
         return False
     claimed: set[Edit] = set()
@@ -279,7 +279,7 @@ def fix(result: Result, config: Config, explain: bool = False, unsafe: bool = Fa
             unwritten.append(change.article.path)
             continue
         old = change.article
-        written[old.path] = read_path(Path(old.path), old.path, old.format, config.date_order)
+        written[old.path] = read_path(Path(old.path), old.path, old.format, config.date_order, config.templates)
         fixes += len(change.fixed)
         done.append(change)
     if not written:

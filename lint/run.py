@@ -268,5 +268,5 @@ def run(paths: Sequence[str], config: Config, explain: bool = False) -> Result:
     notices: list[str] = []
     skipped: list[str] = []
     files = discover(paths or ["."], config, notices, skipped, strict=True)
-    articles = [read_path(p, display, date_order=config.date_order) for p, display in files]
+    articles = [read_path(p, display, date_order=config.date_order, templates=config.templates) for p, display in files]
     return Result(check_articles(articles, config, explain, notices), articles, notices, skipped=skipped)

@@ -10,13 +10,68 @@ The test is the shape of the expression, not a list of names: a variable path
 operator, a programmer's identifier (``post_title``, ``authorName``) or a
 generator's own keyword make code; plain words (``quote``, ``insert name here``,
 ``TK``) make a marker.
+
+Which syntax a site's articles hold is the config's ``templates`` (``copydesk init``
+writes it): only what the site's generator renders is code.  Jekyll renders Liquid
+in a post; Hugo renders shortcodes (``{{< … >}}``, ``{{% … %}}``) but never a Go
+template in content, so ``{{ .Date }}`` in a Hugo post is shown as written, a
+leftover of an archetype; a folder of exported news renders nothing, so every
+``{{ … }}`` and ``{% … %}`` in it is a marker.  Unset, every syntax but MDX is
+code (MDX is known by the ``.mdx`` extension), since copydesk cannot tell.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lint.spelling import word_set
+
+# the syntaxes the config's ``templates`` may name, and what each renders (README, Configuration)
+SYNTAXES = {
+    "liquid": "Liquid (Jekyll, Eleventy): {{ … }} and {% … %}",
+    "jinja": "Jinja or Nunjucks (Eleventy, MkDocs with macros): {{ … }}, {% … %} and {# … #}",
+    "hugo": "Hugo shortcodes: {{< … >}} and {{% … %}} (Hugo renders no {{ … }} in content)",
+    "mdx": "MDX: {expressions}, JSX components, import and export lines, in .md files too",
+    "none": "no template syntax: every {{ … }}, {% … %} or shortcode left in the text is a marker",
+}
+DEFAULT = frozenset(("liquid", "jinja", "hugo"))  # no ``templates`` in the config: all but MDX are code
+
+
+def syntaxes(names: Iterable[str] | None) -> frozenset[str]:
+    """The syntaxes of the config's ``templates`` (``None``: not set, :data:`DEFAULT`)."""
+    if names is None:
+        return DEFAULT
+    return frozenset(n for n in names if n != "none")
+
+
+def renders_expressions(syntax: frozenset[str]) -> bool:
+    """``{{ expression }}`` and ``{% tag %}`` are rendered (Liquid, Jinja)."""
+    return bool(syntax & {"liquid", "jinja"})
+
+
+def renders_shortcodes(syntax: frozenset[str]) -> bool:
+    return "hugo" in syntax
+
+
+def renders_comments(syntax: frozenset[str]) -> bool:
+    """``{# comment #}`` is a comment (Jinja, Nunjucks); Liquid shows it as written."""
+    return "jinja" in syntax
+
+
+def rendered(tag: str, syntax: frozenset[str]) -> bool:
+    """True when ``tag`` (a match of :data:`TAG` or a marker found by the placeholder check) is code the
+    site's generator renders, False when the page would show it as written or it holds words for a writer."""
+    if tag.startswith(("{{<", "{{%")):
+        return renders_shortcodes(syntax)
+    if tag.startswith("{%"):
+        return renders_expressions(syntax)
+    if tag.startswith("{#"):
+        return renders_comments(syntax)
+    if tag.startswith("{{"):
+        return renders_expressions(syntax) and is_code(tag[2:-2])
+    return False
+
 
 # names every template of a generator may use on their own: {{ content }}, {{ end }} (Hugo), {{ super() }}
 KEYWORDS = word_set("""
@@ -25,10 +80,11 @@ KEYWORDS = word_set("""
     """)
 CODE_SIGNS = re.compile(r"\"[^\"]*\"|(?<!\w)'[^']*'|[|.$()\[\]=<>+*/%]|\w_|_\w|[a-z][A-Z]|\d")
 
-# Liquid/Jinja blocks whose content is code or raw markup, and Hugo's code shortcodes
+# Liquid/Jinja blocks whose content is code or raw markup, and Hugo's code shortcodes (highlight, code,
+# code-toggle, codeblock …: a paired shortcode named for code)
 CODE_BLOCKS = re.compile(
     r"\{%-?\s*(highlight|raw|comment|capture|codeblock|code|verbatim)\b.*?\{%-?\s*end\1\s*-?%\}"
-    r"|\{\{[<%]\s*(highlight|code|codeblock)\b.*?\{\{[<%]\s*/\2\s*[>%]\}\}",
+    r"|\{\{[<%]\s*([\w-]*(?:highlight|code)[\w-]*)(?![\w-]).*?\{\{[<%]\s*/\2\s*[>%]\}\}",
     re.DOTALL,
 )
 # one tag or expression: {{< shortcode >}}, {{% shortcode %}}, {% tag %}, {# comment #}, {{ expression }}

@@ -211,7 +211,8 @@ def test_every_check_can_be_configured() -> None:
             '[tool.copydesk]\nselect = ["schema"]\nlanguag = "en"\n',
             "pyproject.toml:3:1: tool.copydesk.languag: unknown setting 'languag'; did you mean 'language'? "
             "(known: baseline, checks, date_order, exclude, grammar, ignore, include, language, limits, names, "
-            "placeholder, rules, schema, schema_refs, select, severity, sources, spelling, terms, vocabulary)",
+            "placeholder, rules, schema, schema_refs, select, severity, sources, spelling, templates, terms, "
+            "vocabulary)",
             id="unknown-setting",
         ),
         pytest.param(

@@ -333,3 +333,78 @@ def test_other_generators(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert tomllib.loads((tmp_path / "copydesk.toml").read_text())["include"] == [folder + "**"]
     check = cli("check", "--format", "json")
     assert [(d["path"], d["rule"]) for d in check.diagnostics] == [(folder + TYPO[0], "spelling.unknown")]
+
+
+@pytest.mark.parametrize(
+    ("config", "keys", "filename"),
+    (
+        ('title = "x"\n', detect.HUGO_DEFAULT_DATES, False),
+        ('[frontmatter]\ndate = ["date"]\n', ("date",), False),
+        ('[frontmatter]\ndate = [":filename", ":default"]\n', detect.HUGO_DEFAULT_DATES, True),
+        ('[frontmatter]\ndate = ["pubdate", ":filename"]\n', ("pubdate",), True),
+        ("[frontmatter\n", detect.HUGO_DEFAULT_DATES, False),  # Hugo refuses it: its default is said
+    ),
+)
+def test_where_hugo_reads_the_date(tmp_path: Path, config: str, keys: tuple[str, ...], filename: bool) -> None:
+    (tmp_path / "hugo.toml").write_text(config)
+    assert detect.hugo_date_keys(tmp_path / "hugo.toml") == (keys, filename)
+
+
+@pytest.mark.parametrize(
+    ("front", "required_date"),
+    (
+        ("date: 2024-05-0{n}", True),
+        ("Date: 2024-05-0{n}", True),  # Hugo reads keys in any case: Date is date
+        ("publishDate: 2024-05-0{n}", False),  # one post dated by publishDate: date cannot be required
+    ),
+)
+def test_a_hugo_post_dated_as_hugo_reads_it_is_not_missing_its_date(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, front: str, required_date: bool
+) -> None:
+    (tmp_path / "hugo.toml").write_text('title = "News"\n')
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    for n in range(1, 8):
+        line = front.format(n=n) if n == 7 else f"date: 2024-05-0{n}"
+        (tmp_path / "content" / "posts" / f"2024-05-0{n}-post.md").write_text(
+            f"---\ntitle: The council met\n{line}\n---\n\nThe council met on Monday and agreed the plan.\n"
+        )
+    monkeypatch.chdir(tmp_path)
+    assert cli("init").code == 0
+    written = json.loads((tmp_path / "copydesk-article.schema.json").read_text())
+    assert ("date" in written["required"]) is (required_date and front.startswith("date"))
+    result = cli("check", "--select", "schema")
+    assert result.code == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("files", "include", "templates"),
+    (
+        # a repository whose site is in website/ (Docusaurus) or apps/site/ (a monorepo)
+        (
+            {"website/docusaurus.config.js": "", "website/blog/2024-05-01-x.md": "# x\n", "docs/a.md": "# a\n"},
+            ["website/blog/**"],
+            ["mdx"],
+        ),
+        (
+            {"website/docusaurus.config.js": "markdown: {format: 'detect'}", "website/blog/x.md": "# x\n"},
+            ["website/blog/**"],
+            ["none"],
+        ),
+        (
+            {"apps/site/next.config.mjs": "", "apps/site/pages/en/blog/x.md": "# x\n", "packages/ui/README.md": ""},
+            ["apps/site/pages/en/blog/**"],
+            ["mdx"],
+        ),
+        ({"mkdocs.yml": "plugins:\n  - macros\n", "docs/blog/posts/x.md": "# x\n"}, ["docs/blog/posts/**"], ["jinja"]),
+        ({"mkdocs.yml": "plugins:\n  - search\n", "docs/blog/posts/x.md": "# x\n"}, ["docs/blog/posts/**"], ["none"]),
+        ({"a.md": "# a\n"}, [], ["none"]),
+    ),
+)
+def test_where_the_articles_are_and_what_renders_them(
+    tmp_path: Path, files: dict[str, str], include: list[str], templates: list[str]
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    site = detect.detect(tmp_path)
+    assert (site.include, site.templates) == (include, templates)

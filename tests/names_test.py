@@ -423,3 +423,33 @@ def test_the_archive_s_spelling_is_a_suggestion_never_applied_by_fix(tmp_path: P
     result = cli("check", "--select", "names", "--format", "json", "--fix", str(tmp_path))
     assert [(d["rule"], d["suggestions"]) for d in result.diagnostics] == [("names.archive", ["Blair"])] * 2
     assert odd.read_text() == before
+
+
+@pytest.mark.parametrize(
+    "body",
+    ("Bill Venners가 Matz와 나눈 인터뷰를 공개했습니다.\nMatz는 코드 읽기에 대해 이야기합니다. Matz의 책.",),
+)
+def test_a_particle_written_onto_a_name_is_not_another_spelling(cli: Any, tmp_path: Path, body: str) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(f'---\ntitle: "Matz의 프로그래밍"\nlang: ko\n---\n{body}\n', encoding="utf-8")
+    assert cli("check", "--format", "json", "--select", "names", post).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("odd", "reported"),
+    (
+        (1, True),  # one article spells it otherwise: a slip the archive speaks against
+        (3, False),  # three articles write it: a name of its own (Refael and Rafael are two people)
+    ),
+)
+def test_a_spelling_several_articles_write_is_the_archives_own(
+    cli: Any, tmp_path: Path, odd: int, reported: bool
+) -> None:
+    for n in range(8):
+        who = "Refael" if n < odd else "Rafael"
+        (tmp_path / f"post{n}.md").write_text(
+            f"---\ntitle: Release {n}\n---\n\nThis release was prepared by {who} Gonzaga and the team.\n",
+            encoding="utf-8",
+        )
+    result = cli("check", "--format", "json", "--select", "names.archive", tmp_path)
+    assert bool(result.diagnostics) is reported, result.diagnostics

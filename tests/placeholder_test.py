@@ -330,3 +330,20 @@ def test_no_spelling_findings_inside_lorem_ipsum(cli: Any, tmp_path: Path) -> No
         ("placeholder.text", 8, 1),
         ("spelling.unknown", 12, 5),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "reported"),
+    (
+        ("Title.md", "Title", False),  # a reference page about the .Title method
+        ("Summary.md", "Summary", False),
+        ("post.md", "Title", True),  # a headline never written
+        ("Title.md", "TBD", True),
+    ),
+)
+def test_a_page_named_for_its_one_word_title_is_no_placeholder(
+    cli: Any, tmp_path: Path, name: str, title: str, reported: bool
+) -> None:
+    (tmp_path / name).write_text(f"---\ntitle: {title}\n---\n\nReturns the page title.\n", encoding="utf-8")
+    result = cli("check", "--format", "json", "--select", "placeholder", tmp_path / name)
+    assert bool(result.diagnostics) is reported

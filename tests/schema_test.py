@@ -514,3 +514,27 @@ def test_a_finding_on_a_quoted_value_points_at_the_value(
     (d,) = result.diagnostics
     assert (d["rule"], d["line"], d["column"]) == ("schema.format", *expected)
     assert d["end_column"] - d["column"] == len("2021-13-01") or name == "escaped.md"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    (
+        ("en-XX", "lang: 'en-XX': 'XX' is no country or region code"),
+        ("xx", "lang: 'xx': 'xx' is no language code"),
+        ("en-UK", "lang: 'en-UK': 'UK' is no country or region code"),
+        ("en-GB", None),
+        ("english", None),
+        ("zh_tw", None),
+        ("sw", None),  # a language with no dictionary is a notice of the spelling check, not a mistake
+    ),
+)
+def test_an_articles_language_code_that_names_no_language_is_a_finding_at_its_line(
+    cli: Any, tmp_path: Path, lang: str, message: str | None
+) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: The council meets\ndate: 2024-01-02\nlang: {lang}\n---\nThe council met.\n")
+    result = cli("check", "--select", "schema", "--no-color", post)
+    if message is None:
+        assert result.code == 0, result.out
+    else:
+        assert result.code == 1 and f"post.md:4:7: error schema.format {message}" in result.out, result.out

@@ -203,12 +203,15 @@ def _index(found_in: Sequence[Form], scope: str) -> _Index:
     return _INDEXES[key]
 
 
-def matches(value: str, found_in: Sequence[Form], scope: str) -> Iterator[tuple[Form, int, int]]:
-    """Every form of ``scope`` found in ``value``: (form, start, end) in ``value``."""
-    return _matches(value, _index(found_in, scope))
+def matches(
+    value: str, found_in: Sequence[Form], scope: str, syntax: frozenset[str] = templates.DEFAULT
+) -> Iterator[tuple[Form, int, int]]:
+    """Every form of ``scope`` found in ``value``: (form, start, end) in ``value``.  ``syntax``: the
+    template syntaxes the site renders; a tag of one of them is code, not a marker."""
+    return _matches(value, _index(found_in, scope), syntax)
 
 
-def _matches(value: str, index: _Index) -> Iterator[tuple[Form, int, int]]:
+def _matches(value: str, index: _Index, syntax: frozenset[str] = templates.DEFAULT) -> Iterator[tuple[Form, int, int]]:
     a, b = trimmed(value)
     core = value[a:b].strip(TRIM)
     found_words = word_list(value)
@@ -229,13 +232,14 @@ def _matches(value: str, index: _Index) -> Iterator[tuple[Form, int, int]]:
             continue  # it cannot match: no need to search
         for m in form.pattern.finditer(value):
             alone = (m.start(), m.end()) == (a, b)  # a whole field that is one expression: nothing was filled in
-            if m.end() > m.start() and not (_code(form, m.group()) and not alone) and not mention(value, *m.span()):
+            code = _code(form, m.group(), syntax)
+            if m.end() > m.start() and not (code and not alone) and not mention(value, *m.span()):
                 yield form, m.start(), _clause_end(value, m.end()) if form.clause else m.end()
 
 
-def _code(form: Form, found: str) -> bool:
-    """``{{ site.url }}``: template code a site generator renders, not a marker (see :mod:`lint.templates`)."""
-    return form.rule == "placeholder.template" and found.startswith("{{") and templates.is_code(found[2:-2])
+def _code(form: Form, found: str, syntax: frozenset[str] = templates.DEFAULT) -> bool:
+    """``{{ site.url }}``: template code the site's generator renders, not a marker (see :mod:`lint.templates`)."""
+    return form.rule == "placeholder.template" and found.startswith("{") and templates.rendered(found, syntax)
 
 
 # words that make a marker in capitals the thing talked about: "remove the FIXME comments",
@@ -288,15 +292,28 @@ def _clause_end(value: str, end: int, most: int = 6) -> int:
     return end
 
 
-def message(form: Form, found: str, scope: str) -> str:
+def message(form: Form, found: str, scope: str, syntax: frozenset[str] = templates.DEFAULT) -> str:
     """The entry's own message (``%s``: the text found), else the rule's, naming what was expected."""
     if form.message:
         return form.message.replace("%s", found)
+    if form.rule == "placeholder.template" and _shown_as_written(found):
+        said = ", ".join(sorted(syntax)) or "none"
+        return (
+            f"“{found}” is template code this site does not render in an article (templates = {said}):"
+            " the page shows it as written; delete it or write the text it stands for."
+        )
     if form.rule == "placeholder.template":
         return f"“{found}” is a template marker, not {WHAT[scope]}: write the text it stands for."
     if form.rule == "placeholder.chrome":
         return chrome_message(found)
     return f"“{found}” is placeholder text, not {WHAT[scope]}: write the real text."
+
+
+def _shown_as_written(found: str) -> bool:
+    """Template code by its shape (a tag, a shortcode, ``{{ .Date }}``), which a site not rendering it shows."""
+    if found.startswith(("{%", "{{<", "{{%", "{#")):
+        return True
+    return found.startswith("{{") and templates.is_code(found[2:-2])
 
 
 def chrome_message(found: str) -> str:
@@ -313,13 +330,21 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
     for scope, text in _places(article):
         if scope == "body":
             out.extend(_body(article, text, found))
+        elif scope == "title" and _named_for(article, text):
+            continue  # a reference page named for its subject: Title.md, "Title" (the .Title method)
         else:
-            out.extend(_field(text, scope, found))
+            out.extend(_field(text, scope, found, templates.syntaxes(article.templates)))
     for text in getattr(article, "chrome", None) or ():  # lines the reader took for page chrome
         a, b = trimmed(text.value)
         if a < b:
             out.append(_finding(text, a, b, "placeholder.chrome", chrome_message(text.value[a:b])))
     return without_overlaps(out)
+
+
+def _named_for(article: Article, title: Text) -> bool:
+    """The headline is the file's own name (``Title.md`` titled "Title"): the page is about that word."""
+    name = article.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return bool(name) and title.value.strip() == name
 
 
 def _places(article: Article) -> Iterator[tuple[str, Text]]:
@@ -359,26 +384,27 @@ def _in_filler(text: Text, i: int, j: int) -> bool:
     return any(a < j and i < b for a, b in text.filler)
 
 
-def _field(text: Text, scope: str, found: Sequence[Form]) -> Iterator[Finding]:
+def _field(text: Text, scope: str, found: Sequence[Form], syntax: frozenset[str]) -> Iterator[Finding]:
     value = text.value
     yield from _filler(text)
-    for form, i, j in matches(value, found, scope):
+    for form, i, j in matches(value, found, scope, syntax):
         if (not form.whole and _quoted(value, i, j)) or _in_filler(text, i, j):
             continue
-        yield _finding(text, i, j, form.rule, message(form, value[i:j], scope), form.level)
+        yield _finding(text, i, j, form.rule, message(form, value[i:j], scope, syntax), form.level)
 
 
 def _body(article: Article, text: Text, found: Sequence[Form]) -> Iterator[Finding]:
     value = text.value
     markdown = article.format in ("markdown", "json")  # a JSON body is Markdown too
     table_rows = [(m.start(), m.end()) for m in re.finditer(r"^[ \t]*\|.*$", value, re.MULTILINE)] if markdown else []
+    syntax = templates.syntaxes(article.templates)
     yield from _filler(text)
-    for form, i, j in matches(value, [f for f in found if not f.whole], "body"):
+    for form, i, j in matches(value, [f for f in found if not f.whole], "body", syntax):
         if _quoted(value, i, j) or any(a <= i < b for a, b in table_rows) or _in_filler(text, i, j):
             continue
         if markdown and (in_code_span(article.source, text.span(i, j)[0]) or _link_text(article.source, text, j)):
             continue
-        yield _finding(text, i, j, form.rule, message(form, value[i:j], "body"), form.level)
+        yield _finding(text, i, j, form.rule, message(form, value[i:j], "body", syntax), form.level)
     # forms that must be a whole line: only those whose words the text has can match any line
     hay = Haystack(value)
     whole = _index([f for f in found if f.whole and "body" in f.scopes and hay.may_hold(f.needles)], "body")
@@ -394,11 +420,11 @@ def _body(article: Article, text: Text, found: Sequence[Form]) -> Iterator[Findi
             continue
         skip = LINE_MARKUP.match(line)
         offset = m.start() + (skip.end() if skip else 0)
-        for form, i, j in _matches(value[offset : m.end()], whole):
+        for form, i, j in _matches(value[offset : m.end()], whole, syntax):
             if _in_filler(text, offset + i, offset + j):
                 continue
             shown = value[offset + i : offset + j]
-            yield _finding(text, offset + i, offset + j, form.rule, message(form, shown, "body"), form.level)
+            yield _finding(text, offset + i, offset + j, form.rule, message(form, shown, "body", syntax), form.level)
 
 
 def _lines_with(value: str, hay: Haystack, forms: Sequence[Form]) -> set[int] | None:
@@ -480,15 +506,15 @@ def _answer_finding(
 ) -> Finding | None:
     value = answer.value
     a, b = trimmed(value)
-    for form, i, j in matches(value, found, "answers"):
+    syntax = templates.syntaxes(article.templates)
+    for form, i, j in matches(value, found, "answers", syntax):
         if not form.whole and _quoted(value, i, j) and (i, j) != (a + 1, b - 1):
             continue
         rest = value[a:i] + value[j:b]
         if form.whole or form.max_words or not any(ch.isalnum() for ch in rest):
             i, j = a, b  # the placeholder is the whole answer: point at all of it
-        return _finding(
-            answer, i, j, form.rule, message(form, value[i:j].strip(TRIM) or value[i:j], "answers"), form.level
-        )
+        shown = value[i:j].strip(TRIM) or value[i:j]
+        return _finding(answer, i, j, form.rule, message(form, shown, "answers", syntax), form.level)
     if question is not None and _echoes(value, question.value):
         return _finding(
             answer,

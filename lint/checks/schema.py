@@ -52,6 +52,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -355,8 +356,34 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
     for err in errors:
         for finding in _describe(err, place, run.config.date_order, owned, missing_done):
             findings.append(finding)
+    findings.extend(_language(article, {f.start for f in findings}))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
+
+
+def _language(article: Article, reported: set[int]) -> Iterator[Finding]:
+    """``lang: en-XX`` names no language: said at the value, as the config's ``language`` would be (the
+    article is still checked, in the language its code begins with)."""
+    from lint.readers.meta import LANG_KEYS
+
+    kids = article.tree.children if article.tree is not None else None
+    if not isinstance(kids, dict):
+        return
+    for key in LANG_KEYS:
+        node = kids.get(key)
+        if node is None or not isinstance(node.value, str) or not node.value.strip():
+            continue
+        problem = _tag_problem(node.value.strip())
+        if problem and node.start not in reported:
+            yield Finding("schema.format", f"{key}: {problem}", node.start, max(node.end, node.start + 1))
+        return  # the first language key is the article's language
+
+
+@cache
+def _tag_problem(tag: str) -> str:
+    from lint.languages import tag_problem
+
+    return tag_problem(tag)
 
 
 def _instance(article: Article) -> Any:

@@ -58,7 +58,7 @@ def init(root: Path, say: Say, write_baseline: bool = False) -> int:
         _may_write(root / name)
     site = detect.detect(root)
     say(f"site: {site.name} ({site.evidence})")
-    cfg = Config(root=root, include=tuple(site.include), exclude=tuple(site.exclude))
+    cfg = Config(root=root, include=tuple(site.include), exclude=tuple(site.exclude), templates=tuple(site.templates))
     from lint.run import check_articles, discover
 
     notices: list[str] = []
@@ -67,26 +67,34 @@ def init(root: Path, say: Say, write_baseline: bool = False) -> int:
         found = discover([str(root)], cfg, notices, skipped, strict=True)
     except FatalError:
         raise FatalError(f"{root}: no article found for a {site.name} site; nothing written") from None
-    articles = [read_path(p, str(p.relative_to(root)) if p.is_relative_to(root) else str(p)) for p, _ in found]
+    articles = [
+        read_path(p, str(p.relative_to(root)) if p.is_relative_to(root) else str(p), templates=cfg.templates)
+        for p, _ in found
+    ]
     where = ", ".join(site.include) if site.include else "every article file"
     left = f"; {len(skipped)} {'file' if len(skipped) == 1 else 'files'} skipped as not articles" if skipped else ""
     say(f"articles: {len(articles)} file{'s' if len(articles) != 1 else ''} in {where}{left}")
     if site.exclude:
         say(f"exclude: {', '.join(site.exclude)} (section and listing pages, not articles)")
-    say(f"template syntax: {site.templates}; read as code, neither prose nor a placeholder")
+    say(f"templates = {_toml(site.templates)}: {site.templates_why}; {_rendered(site.templates)}")
 
-    settings: dict[str, Any] = {"include": site.include, "exclude": site.exclude}
+    settings: dict[str, Any] = {"include": site.include, "exclude": site.exclude, "templates": site.templates}
     readable = [a for a in articles if a.readable and not a.problems]
-    inferred, required, keys = schema.infer(readable, site.name)
+    inferred, required, keys = schema.infer(
+        readable, site.name, site.date_keys, any_case=site.kind == "hugo", filename_dates=site.filename_dates
+    )
     settings["schema"] = SCHEMA
-    say(f"schema: {SCHEMA}: {len(keys)} keys seen; required, as in 90% of posts or more: {', '.join(required)}")
+    say(
+        f"schema: {SCHEMA}: {len(keys)} keys seen; required, as in {schema.REQUIRED_SHARE:.0%} of posts or more:"
+        f" {', '.join(required)}"
+    )
     for name in required:
         key = keys[name]
         if key.dates:
             forms = ", ".join(f"{form} {n}" for form, n in key.dates.most_common())
             say(f"dates: {name} in {key.posts} of {len(readable)} posts ({forms}); {site.name} reads {site.date_note}")
     checks: dict[str, bool] = {}
-    citing = sum(1 for a in readable if any(k in a.meta for k in SOURCE_KEYS))
+    citing = sum(1 for a in readable if _cites(a))
     if citing < SOURCES_SHARE * max(1, len(readable)):
         checks["sources"] = False
         say(
@@ -105,6 +113,7 @@ def init(root: Path, say: Say, write_baseline: bool = False) -> int:
         schema=root / SCHEMA,
         include=cfg.include,
         exclude=cfg.exclude,
+        templates=cfg.templates,
         language=settings.get("language", "en"),
         checks=checks,
         select=() if write_baseline else ("spelling",),
@@ -135,6 +144,23 @@ def init(root: Path, say: Say, write_baseline: bool = False) -> int:
     say(f"wrote {CONFIG}; run copydesk check")
     load(root / CONFIG)  # what init writes loads: a mistake here is a bug, said loudly
     return 0
+
+
+def _rendered(syntax: Sequence[str]) -> str:
+    """What the decision means for the checks, in words."""
+    if list(syntax) == ["none"]:
+        return "template code left in an article is reported as a marker"
+    code = {"liquid": "{{ … }} and {% … %}", "jinja": "{{ … }}, {% … %} and {# … #}", "hugo": "shortcodes"}
+    parts = list(dict.fromkeys(code[t] for t in syntax if t in code))
+    if "mdx" in syntax:
+        parts.append("MDX expressions, components and import lines")
+    return f"{', '.join(parts)} read as code; other template code in an article is reported (the page shows it)"
+
+
+def _cites(article: Article) -> bool:
+    """The post lists a source in its metadata: a link or a citation, not a slug into the site's own
+    registry (``source: 18f``, the author's agency) nor an empty list."""
+    return any(s.url or len(s.raw.split()) > 1 for s in article.sources or ())
 
 
 def _existing_config(root: Path) -> Path | None:
@@ -220,6 +246,7 @@ def _config_text(site: detect.Site, settings: dict[str, Any], checks: dict[str, 
     notes = {
         "include": "the articles: only these files are checked inside folders",
         "exclude": "not articles, though inside the include",
+        "templates": "the template syntax the generator renders in an article: read as code",
         "schema": "what every post's metadata must carry (written from the posts; edit it)",
         "language": "the articles' language",
         "vocabulary": "the archive's own words (read it: delete a mistake)",
@@ -228,7 +255,6 @@ def _config_text(site: detect.Site, settings: dict[str, Any], checks: dict[str, 
     lines = [
         f"# copydesk.toml, {schema.MARKER} on {datetime.date.today().isoformat()}",
         f"# for a {site.name} site ({site.evidence}).",
-        f"# Template syntax: {site.templates}: copydesk reads it as code in every article.",
         "# Every setting is described in README.md (Configuration); this file is yours to edit.",
         "",
     ]

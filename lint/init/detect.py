@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +25,11 @@ class Site:
     evidence: str  # why: "_config.yml and _posts/ found"
     include: list[str] = field(default_factory=list)  # globs of the articles, relative to the root
     exclude: list[str] = field(default_factory=list)
-    templates: str = ""  # the template syntax the articles may hold
+    templates: list[str] = field(default_factory=lambda: ["none"])  # the syntax the generator renders (config key)
+    templates_why: str = ""  # why, for the decision's line
     date_keys: tuple[str, ...] = ("date",)  # where the generator reads a post's date, in order
     date_note: str = ""  # how the generator reads dates, for the decision's line
+    filename_dates: bool = True  # the generator dates a post by its file name (2024-05-01-title.md)
 
 
 def _any(root: Path, *names: str) -> str:
@@ -74,6 +77,34 @@ def _glob(root: Path, folder: Path) -> str:
 
 
 def detect(root: Path) -> Site:
+    """The site at ``root``; where the root holds no generator's files, the site one or two folders down
+    (a repository whose site is in ``website/`` or ``apps/site/``), its globs made relative to ``root``."""
+    site = _detect(root)
+    if site.kind != "plain":
+        return site
+    below = []
+    for here, dirs, _ in os.walk(root):
+        depth = len(Path(here).relative_to(root).parts)
+        dirs[:] = sorted(d for d in dirs if d not in walk.SKIP_DIRS and not d.startswith(".") and not _skipped(d))
+        if depth == 0:
+            continue
+        inner = _detect(Path(here))
+        if inner.kind != "plain" and inner.include:
+            below.append((Path(here), inner))
+            dirs[:] = []
+        if depth >= 2:
+            dirs[:] = []
+    if not below:
+        return site
+    folder, inner = max(below, key=lambda fs: sum(_articles_in(fs[0] / g.removesuffix("/**")) for g in fs[1].include))
+    rel = folder.relative_to(root).as_posix()
+    inner.include = [f"{rel}/{g}" for g in inner.include]
+    inner.exclude = [g if g.startswith("*") else f"{rel}/{g}" for g in inner.exclude]
+    inner.evidence = f"in {rel}/: {inner.evidence}"
+    return inner
+
+
+def _detect(root: Path) -> Site:
     deps = _package(root)
     config = _any(root, "_config.yml", "_config.yaml", "_config.toml")
     posts = _folders_named(root, "_posts")
@@ -85,21 +116,31 @@ def detect(root: Path) -> Site:
             "Jekyll",
             evidence,
             include or ["**"],
-            templates="Liquid ({{ … }}, {% … %})",
+            templates=["liquid"],
+            templates_why="Jekyll renders Liquid in posts",
             date_note="the date in the front matter, else the one in the file name (YYYY-MM-DD-title.md)",
         )
     hugo = _any(root, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
     if hugo or (_any(root, "config.toml", "config.yaml", "config.yml") and (root / "content").is_dir()):
         hugo = hugo or _any(root, "config.toml", "config.yaml", "config.yml")
+        keys, filename = hugo_date_keys(root / hugo)
+        note = ", else ".join(keys) + " in the front matter, in any case"
+        note += (
+            ", or the date a file name begins with (the site's [frontmatter] date names :filename)"
+            if filename
+            else " (Hugo reads no date from a file name unless [frontmatter] date names :filename)"
+        )
         return Site(
             "hugo",
             "Hugo",
             f"{hugo} and content/ found",
             ["content/**"],
             ["*/_index.*"],
-            templates="Hugo shortcodes ({{< … >}}, {{% … %}})",
-            date_keys=("date", "publishDate", "pubDate", "published"),
-            date_note="date, else publishDate, in the front matter (Hugo does not read file names by default)",
+            templates=["hugo"],
+            templates_why="Hugo renders shortcodes in content, and no other template code",
+            date_keys=keys,
+            date_note=note,
+            filename_dates=filename,
         )
     eleventy = _any(root, ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs")
     if eleventy or "@11ty/eleventy" in deps:
@@ -109,7 +150,8 @@ def detect(root: Path) -> Site:
                 "eleventy",
                 "Eleventy",
                 f"{eleventy or 'package.json naming @11ty/eleventy'} found",
-                templates="Nunjucks and Liquid ({{ … }}, {% … %})",
+                templates=["jinja", "liquid"],
+                templates_why="Eleventy renders Markdown through Liquid, or Nunjucks when configured",
                 date_note="date in the front matter (else the file's own date: write it down)",
             ),
             ("src/posts", "posts", "src/blog", "blog", "content/blog", "src/content", "content", "src"),
@@ -122,7 +164,8 @@ def detect(root: Path) -> Site:
                 "astro",
                 "Astro",
                 f"{astro or 'package.json naming astro'} found",
-                templates="MDX (JSX components, {expressions})",
+                templates=["none"],
+                templates_why="Astro renders no template syntax in .md files (an .mdx file is always MDX)",
                 date_keys=("pubDate", "date", "publishDate"),
                 date_note="the date the content collection's schema names (pubDate or date)",
             ),
@@ -136,7 +179,8 @@ def detect(root: Path) -> Site:
                 "docusaurus",
                 "Docusaurus",
                 f"{docusaurus or 'package.json naming @docusaurus/core'} found",
-                templates="MDX (JSX components, {expressions})",
+                templates=_docusaurus_syntax(root, docusaurus)[0],
+                templates_why=_docusaurus_syntax(root, docusaurus)[1],
                 date_note="date in the front matter, else the one in the file or folder name (YYYY-MM-DD-title)",
             ),
             ("blog", "website/blog"),
@@ -149,7 +193,9 @@ def detect(root: Path) -> Site:
                 "mkdocs",
                 "MkDocs",
                 f"{mkdocs} found",
-                templates="Jinja in Markdown only with macros ({{ … }})",
+                templates=["jinja"] if _mkdocs_macros(root / mkdocs) else ["none"],
+                templates_why="MkDocs renders Jinja in pages only with the macros plugin, which "
+                + ("mkdocs.yml names" if _mkdocs_macros(root / mkdocs) else "mkdocs.yml does not name"),
                 date_note="date in the front matter (the blog plugin's posts)",
             ),
             ("docs/blog/posts", "docs/posts", "docs/blog", "docs"),
@@ -162,12 +208,72 @@ def detect(root: Path) -> Site:
                 "nextjs",
                 "Next.js with MDX",
                 f"{nextjs or 'package.json naming next'} found",
-                templates="MDX (JSX components, {expressions}, import and export lines)",
+                templates=["mdx"],
+                templates_why="a Next.js site's Markdown is compiled as MDX",
                 date_note="date in the front matter, as the site's own code reads it",
             ),
             ("content/posts", "content/blog", "data/blog", "posts", "blog", "content", "src/content", "_posts"),
         )
-    return Site("plain", "a folder of articles", "no site generator's files found", [], templates="none expected")
+    return Site(
+        "plain",
+        "a folder of articles",
+        "no site generator's files found",
+        [],
+        templates=["none"],
+        templates_why="no generator renders these files: template code left in one is a leftover",
+    )
+
+
+HUGO_DEFAULT_DATES = ("date", "publishDate", "pubDate", "published", "lastmod", "modified")  # Hugo's :default
+
+
+def hugo_date_keys(config: Path) -> tuple[tuple[str, ...], bool]:
+    """Where Hugo reads a page's date, as the site's config (``[frontmatter] date``) says, and whether
+    from the file name (``:filename``); Hugo's own default when the config does not say."""
+    text = _text(config)
+    data: object = None
+    try:
+        if config.suffix == ".toml":
+            import tomllib
+
+            data = tomllib.loads(text)
+        elif config.suffix in (".yaml", ".yml"):
+            import yaml
+
+            data = yaml.safe_load(text)
+        elif config.suffix == ".json":
+            data = json.loads(text)
+    except Exception:  # a config Hugo itself would refuse: its default, as said
+        data = None
+    front = data.get("frontmatter") if isinstance(data, dict) else None
+    front = front or (data.get("frontMatter") if isinstance(data, dict) else None)
+    listed = front.get("date") if isinstance(front, dict) else None
+    if not isinstance(listed, list) or not all(isinstance(k, str) for k in listed):
+        return HUGO_DEFAULT_DATES, False
+    keys: list[str] = []
+    for k in listed:
+        keys += list(HUGO_DEFAULT_DATES) if k == ":default" else [] if k.startswith(":") else [k]
+    return tuple(dict.fromkeys(keys)) or HUGO_DEFAULT_DATES, ":filename" in listed
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _mkdocs_macros(path: Path) -> bool:
+    """mkdocs.yml names the macros plugin (mkdocs-macros-plugin), which renders Jinja in pages."""
+    return re.search(r"^\s*-\s*['\"]?macros\b", _text(path), re.MULTILINE) is not None
+
+
+def _docusaurus_syntax(root: Path, config: str) -> tuple[list[str], str]:
+    """Docusaurus compiles .md files as MDX unless its config says format: 'detect' (then only .mdx are)."""
+    text = _text(root / config) if config else ""
+    if re.search(r"format\s*:\s*['\"]detect['\"]", text):
+        return ["none"], f"{config} sets markdown format 'detect': only .mdx files are MDX"
+    return ["mdx"], "Docusaurus compiles Markdown files as MDX (its default markdown format)"
 
 
 def _found(root: Path, site: Site, candidates: tuple[str, ...]) -> Site:
@@ -178,6 +284,14 @@ def _found(root: Path, site: Site, candidates: tuple[str, ...]) -> Site:
             site.include = [_glob(root, folder)]
             site.evidence += f"; articles in {name}/"
             return site
+    deeper = [f for name in POST_FOLDERS for f in _folders_named(root, name, limit=5) if _articles_in(f)]
+    if deeper:  # pages/en/blog/, content/fr/posts/: every folder of posts, in any language
+        site.include = sorted({_glob(root, f) for f in deeper})
+        site.evidence += f"; articles in {', '.join(sorted({f.relative_to(root).as_posix() + '/' for f in deeper}))}"
+        return site
     site.include = []
     site.evidence += "; no usual folder of posts: every article file"
     return site
+
+
+POST_FOLDERS = ("blog", "posts")  # what a folder of posts is called below the usual places

@@ -273,7 +273,14 @@ def against_archive(
             wide = theirs >= ARCHIVE_RATIO * mine
             if common and not (same_name and wide):
                 continue
-            if not (wide or (famous and theirs >= mine) or (same_name and theirs > mine) or (known and theirs >= mine)):
+            # a spelling that ARCHIVE_MIN articles write is the archive's own too (Refael and Rafael are
+            # two people): only a wide margin, or the famous name the language knows, speaks against it
+            own = mine >= ARCHIVE_MIN
+            if not (
+                wide
+                or (famous and theirs >= mine)
+                or (not own and ((same_name and theirs > mine) or (known and theirs >= mine)))
+            ):
                 continue
             if index.proper[other] * 2 < index.total(other):
                 continue  # mostly a sentence opener elsewhere: a word, not a name

@@ -22,6 +22,9 @@ from lint.words import WORD, title_case_words
 
 POSSESSIVE = re.compile(r"['’]s$")
 CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$", re.IGNORECASE)
+# letters of a script written without spaces (Hangul, kana, CJK) after a Latin name: a particle or an
+# ending of that language joined to the name ('Ractor가', 'Rubyの'), not part of its spelling
+PARTICLE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$")
 SIC = re.compile(r"^\W{0,3}[\[(]sic[\])]", re.IGNORECASE)
 # what ends a sentence before a word: a stop (with closing quotes or brackets), a blank line,
 # or a line that opens with list, heading or quote markup
@@ -141,12 +144,16 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
     for k in capitalised:
         w = found[k]
         word = w.group()
+        tail = PARTICLE.search(word)
+        if tail is not None:  # 'Ractor가', 'OpenSSL의': a Korean or Japanese particle written onto the name
+            word = word[: tail.start()]
         if ("'" in word or "’" in word) and CONTRACTION.search(word):
             continue  # "We're", "I’ve", "Don't"
         spelling = _without_possessive(word)
         if len(spelling) < 3 or spelling.isupper() or spelling.lower() in FUNCTION_WORDS:
             continue
-        start, end = w.span()
+        start = w.start()
+        end = start + len(word)
         in_headline = start in headlines
         prev = found[k - 1] if k else None
         before = found[k - 2] if k > 1 else None

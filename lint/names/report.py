@@ -104,7 +104,10 @@ def index(paths: Sequence[str], config: Config) -> tuple[Report, list[str]]:
     from lint.run import Run, discover
 
     notices: list[str] = []
-    articles = [read_path(p, shown, date_order=config.date_order) for p, shown in discover(paths, config, notices)]
+    articles = [
+        read_path(p, shown, date_order=config.date_order, templates=config.templates)
+        for p, shown in discover(paths, config, notices)
+    ]
     readable = []
     for article in articles:
         if article.source.strip() and article.readable:

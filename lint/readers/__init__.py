@@ -60,11 +60,13 @@ def read_path(
     kind: str | None = None,
     date_order: str = "dmy",
     limits_: limits.Limits | None = None,
+    templates: tuple[str, ...] | None = None,
 ) -> Article:
     """Read one file.  Problems go into ``article.problems``; this never raises for bad input.
 
     ``date_order`` ("dmy", "mdy" or "ymd") says how to read a numeric date such as 3/4/26; ``limits_``
-    bound what the file may make the readers do (:mod:`lint.limits`; the current ones by default).
+    bound what the file may make the readers do (:mod:`lint.limits`; the current ones by default);
+    ``templates`` the template syntaxes the site renders (the config's, :mod:`lint.templates`).
     """
     name = display or str(path)
     kind = kind or EXTENSIONS.get(path.suffix.lower(), "text")
@@ -72,22 +74,22 @@ def read_path(
     try:
         data = files.read_bytes(path, bounds.max_file_bytes)  # never a FIFO or a device: they would block
     except files.TooLarge as exc:
-        article = Article(name, "", kind)
+        article = Article(name, "", kind, templates=templates)
         message = f"{exc.strerror} (the limit is {limits.key('max_file_mb')}): it is not checked"
         article.problems.append(meta.problem(message, 0, 0))
         return article
     except OSError as exc:
-        article = Article(name, "", kind)
+        article = Article(name, "", kind, templates=templates)
         article.problems.append(meta.problem(f"cannot read the file: {exc.strerror or exc}", 0, 0))
         return article
     bom = data.startswith(b"\xef\xbb\xbf")
     text, problem = decode(name, data)
     if text is None:
-        article = Article(name, "", kind)
+        article = Article(name, "", kind, templates=templates)
         article.problems.append(meta.problem(problem, 0, 0))
         return article
     del data  # the text is all that is kept: a large file is not held twice
-    article = read_text(name, text, kind, date_order, bounds)
+    article = read_text(name, text, kind, date_order, bounds, templates)
     article.bom = bom
     return article
 
@@ -96,9 +98,14 @@ INTERNAL = "copydesk could not read this file (an internal error: {error}); the 
 
 
 def read_text(
-    name: str, text: str, kind: str, date_order: str = "dmy", limits_: limits.Limits | None = None
+    name: str,
+    text: str,
+    kind: str,
+    date_order: str = "dmy",
+    limits_: limits.Limits | None = None,
+    templates: tuple[str, ...] | None = None,
 ) -> Article:
-    article = Article(name, text, kind)
+    article = Article(name, text, kind, templates=templates)
     if not text.strip():
         article.problems.append(meta.problem("the file is empty: there is no article to check", 0, 0))
         return article

@@ -113,7 +113,9 @@ def mask_text(body: str, mdx: bool = False) -> str:
     return mask_spans(body, mdx)[0]
 
 
-def mask_spans(body: str, mdx: bool = False) -> tuple[str, list[tuple[int, int]]]:
+def mask_spans(
+    body: str, mdx: bool = False, syntax: frozenset[str] = templates.DEFAULT
+) -> tuple[str, list[tuple[int, int]]]:
     """``body`` masked like :func:`mask_text`, and the spans of prose held in markup.
 
     Held prose is what readers see of the markup: image alt text and titles
@@ -121,7 +123,10 @@ def mask_spans(body: str, mdx: bool = False) -> tuple[str, list[tuple[int, int]]
     includes (``{{< figure caption="…" >}}``).  It is blanked in the body and
     given back as spans, to be read as texts of their own.  ``mdx``: the body is
     MDX, whose ``{expressions}`` and ``import``/``export`` lines are code.
+    ``syntax``: the template syntaxes the site renders (:mod:`lint.templates`); a
+    tag it does not render is left in the text, for the placeholder check.
     """
+    mdx = mdx or "mdx" in syntax
     chars = list(body)
     held: list[tuple[int, int]] = []
 
@@ -157,7 +162,8 @@ def mask_spans(body: str, mdx: bool = False) -> tuple[str, list[tuple[int, int]]
             blank(m.start(), m.end())
     if "{" in body:
         for m in templates.CODE_BLOCKS.finditer("".join(chars)):
-            blank(m.start(), m.end())
+            if templates.rendered(m.group(), syntax):
+                blank(m.start(), m.end())
     if "<" in body:
         for pattern in (CODE_ELEMENTS, COMMENTS):
             for m in pattern.finditer("".join(chars)):
@@ -174,9 +180,8 @@ def mask_spans(body: str, mdx: bool = False) -> tuple[str, list[tuple[int, int]]
             blank_keeping(m.start() + 1, m.end(), [title] if title else [])  # "]" stays a word edge
     if "{" in body:
         for m in templates.TAG.finditer("".join(chars)):
-            expr = m.group("expr")
-            if expr is not None and not templates.is_code(expr):
-                continue  # words for a writer ({{ insert quote }}): the placeholder check reports them
+            if not templates.rendered(m.group(), syntax):
+                continue  # words for a writer ({{ insert quote }}), or shown as written: the placeholder check
             spans = [(m.start() + i, m.start() + j) for i, j in templates.prose_params(m.group())]
             blank_keeping(m.start(), m.end(), spans)
     if "[" in body:
@@ -236,10 +241,10 @@ def decode_entities(text: Text) -> Text:
     return rewrite(text, entity_edits(text.value))
 
 
-def prose(text: Text, mdx: bool = False) -> tuple[Text, list[Text]]:
+def prose(text: Text, mdx: bool = False, syntax: frozenset[str] = templates.DEFAULT) -> tuple[Text, list[Text]]:
     """The prose of ``text`` (a Markdown body): the body masked and decoded, and the prose held in its markup."""
     value = text.value
-    masked, held = mask_spans(value, mdx)
+    masked, held = mask_spans(value, mdx, syntax)
     edits = entity_edits(masked)
     if "[" in value or "<" in value:
         for m in GLUE.finditer(value):
@@ -274,7 +279,7 @@ def masked_body(text: Text) -> Text:
 
 def read_body(article: Article, text: Text) -> None:
     """Add the prose of the Markdown body ``text`` to ``article``: the body, its headings, its captions."""
-    body, held = prose(text, article.path.lower().endswith(".mdx"))
+    body, held = prose(text, article.path.lower().endswith(".mdx"), templates.syntaxes(article.templates))
     article.body.append(body)
     article.headings.extend(headings(body))
     article.body.extend(held)
