@@ -279,7 +279,9 @@ def fix(result: Result, config: Config, explain: bool = False, unsafe: bool = Fa
             unwritten.append(change.article.path)
             continue
         old = change.article
-        written[old.path] = read_path(Path(old.path), old.path, old.format, config.date_order, config.templates)
+        written[old.path] = read_path(
+            Path(old.path), old.path, old.format, date_order=config.date_order, templates=config.templates
+        )
         fixes += len(change.fixed)
         done.append(change)
     if not written:
