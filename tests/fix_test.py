@@ -317,3 +317,17 @@ def test_a_metadata_fix_must_read_back_as_the_same_value_but_the_word(
     )
     change = fix.plan(article, [wanted])
     assert (change.changed, change.breaking) == (applied, 0 if applied else 1)
+
+
+def test_a_fixed_file_is_read_again_with_the_site_s_templates(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the site renders Liquid: after the fix, the re-read article still reads {{ site.url }} as code
+    (tmp_path / "copydesk.toml").write_text('templates = ["liquid"]\nselect = ["spelling", "placeholder"]\n')
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: News\n---\n\nThe goverment site is at {{ site.url }} for all to read.\n")
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "--fix", "--format", "json", "post.md")
+    assert post.read_text().count("government site is at {{ site.url }}") == 1
+    assert result.code == 0, result.err
+    assert result.diagnostics == []
