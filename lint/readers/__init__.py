@@ -67,6 +67,15 @@ def read_path(path: Path, display: str | None = None, kind: str | None = None, d
         article = Article(name, "", kind)
         article.problems.append(meta.problem(f"cannot read the file: {exc.strerror or exc}", 0, 0))
         return article
+    return read_data(path, data, name, kind, date_order)
+
+
+def read_data(
+    path: Path, data: bytes, display: str | None = None, kind: str | None = None, date_order: str = "dmy"
+) -> Article:
+    """:func:`read_path` of a file whose bytes are ``data`` (read once: for the cache's key, then the article)."""
+    name = display or str(path)
+    kind = kind or EXTENSIONS.get(path.suffix.lower(), "text")
     text, problem = decode(name, data)
     if text is None:
         article = Article(name, "", kind)
