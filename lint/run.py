@@ -209,7 +209,7 @@ def run(
     *,
     jobs: int | None = None,
     use_cache: bool = True,
-    keep_articles: bool = False,
+    keep_articles: bool = True,
     progress: Progress | None = None,
 ) -> Result:
     """Check the files ``paths`` name (see :mod:`lint.pipeline`).
