@@ -1,6 +1,6 @@
 """The cache of per-article facts, and the spool that stands in for it with ``--no-cache``.
 
-Where: ``facts/`` in copydesk's cache folder (``$COPYDESK_CACHE_DIR``, else
+Where: ``$COPYDESK_FACTS_DIR``, else ``facts/`` in copydesk's cache folder (``$COPYDESK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/copydesk``, else ``~/.cache/copydesk``, as the word cache), outside the
 project: nothing to add to a site's ``.gitignore``, never met by a run as an article (and its
 files end in ``.facts``, which no reader takes).
@@ -107,6 +107,10 @@ def _named_files(config: Config) -> Iterable[Path]:
 
 
 def cache_root() -> Path:
+    """``$COPYDESK_FACTS_DIR``, else ``facts/`` in copydesk's cache folder."""
+    explicit = os.environ.get("COPYDESK_FACTS_DIR")
+    if explicit:
+        return Path(explicit)
     from lint.lexicon import cache_dir
 
     return cache_dir() / "facts"
