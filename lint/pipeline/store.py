@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from lint import files
 from lint.config import Config
 from lint.pipeline.facts import Facts
 from lint.pipeline.index import Part
@@ -86,7 +87,7 @@ def config_digest(config: Config, explain: bool) -> str:
     for path in _named_files(config):
         h.update(str(path).encode() + b"\0")
         try:
-            h.update(path.read_bytes())
+            h.update(files.read_bytes(path))  # never a FIFO: it would block the run
         except OSError:
             h.update(b"?")  # the run says why it cannot read it
     return h.hexdigest()
