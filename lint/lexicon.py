@@ -36,7 +36,7 @@ from lint.languages import SPELLCHECKER_LANGUAGES, language_code, language_tag
 __all__ = ["SPELLCHECKER_LANGUAGES", "language_code", "language_tag"]
 
 # bump when the layout or the choice of words in the cache file changes
-FORMAT = 4
+FORMAT = 5
 # a dictionary word is a neighbour worth finding when it is at least this frequent
 NEAR_MIN_ZIPF = 1.5
 # so is a word only wordfreq knows ("dropdown", a British spelling, also common misspellings)
@@ -84,6 +84,7 @@ class Lexicon:
         self._entries: dict[str, Entry] = {}  # by normal form
         self._asked: dict[str, Entry] = {}  # by the word as asked: no normal form to make the next time
         self._near: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        self._misspellings: dict[str, tuple[str, ...]] = {}
 
     def entry(self, word: str) -> Entry:
         found = self._asked.get(word)
@@ -95,6 +96,18 @@ class Lexicon:
                 found = Entry(row[0] / 100, row[1]) if row else UNKNOWN
                 self._entries[key] = found
             self._asked[word] = found
+        return found
+
+    def misspelling(self, word: str) -> tuple[str, ...]:
+        """The corrections of ``word`` (lower case) when it is a common misspelling (codespell's list), else ()."""
+        found = self._misspellings.get(word)
+        if found is None:
+            try:
+                row = self.db.execute("SELECT fixes FROM misspellings WHERE word = ?", (word,)).fetchone()
+            except sqlite3.OperationalError:  # a language with no list
+                row = None
+            found = tuple(row[0].split("|")) if row else ()
+            self._misspellings[word] = found
         return found
 
     def known(self, word: str) -> bool:
@@ -219,7 +232,12 @@ def _versions(lang: str = "en") -> str:
     import importlib.util
 
     parts = [str(FORMAT)]
-    for package, data in (("spellchecker", f"resources/{lang}.json.gz"), ("wordfreq", f"data/large_{lang}.msgpack.gz")):
+    sources = (
+        ("spellchecker", f"resources/{lang}.json.gz"),
+        ("wordfreq", f"data/large_{lang}.msgpack.gz"),
+        ("codespell_lib", "data/dictionary.txt"),
+    )
+    for package, data in sources:
         spec = importlib.util.find_spec(package)
         if spec is None or spec.origin is None:
             parts.append("?")
@@ -313,6 +331,12 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
         and ((counts.get(w, 0) and zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF) or zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF_UNLISTED)
     ]
     db.executemany("INSERT OR IGNORE INTO near VALUES (?, ?)", sorted(_near_rows(suggestible)))
+    if lang == "en":
+        from lint.spelling.misspellings import read_table
+
+        db.execute("CREATE TABLE misspellings (word TEXT PRIMARY KEY, fixes TEXT) WITHOUT ROWID")
+        rows = sorted((w, "|".join(f)) for w, f in read_table().items())
+        db.executemany("INSERT INTO misspellings VALUES (?, ?)", rows)
     db.commit()
 
 

@@ -715,3 +715,85 @@ def test_a_name_made_from_a_month_is_no_slip(body: str) -> None:
 def test_an_accented_word_of_another_language_is_no_english_typo() -> None:
     body = "The team will say después together, and the señora agreed; the goverment did not."
     assert flagged(article(body)) == ["goverment"]
+
+
+# --- the list of common misspellings, elisions, the word lists ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typo", "correction"),
+    (
+        ("occurance", "occurrence"),  # two edits: the list knows the correction the neighbours do not rank
+        ("internation", "international"),  # "inter-" + "nation" would pass for a derivation without the list
+        ("teh", "the"),  # the web writes it often enough to look like a word
+        ("changable", "changeable"),
+    ),
+)
+def test_a_listed_common_misspelling_is_flagged_with_the_lists_correction(typo: str, correction: str) -> None:
+    art = article(f"The council said it was a {typo} plan for the whole region.")
+    found = findings(art)
+    assert words(found, art) == [typo]
+    assert found[0].suggestions[0] == correction
+
+
+def test_a_capitalised_word_on_the_list_is_not_taken_for_a_slip() -> None:
+    # the list of common misspellings holds surnames too (shepard -> shepherd)
+    art = article("The mission was led by Alan Shepard, who flew it in May.")
+    assert flagged(art) == []
+
+
+def test_when_the_list_and_the_nearest_word_disagree_the_fix_is_a_suggestion() -> None:
+    found = findings(article("It was a one time occurance for the team."))
+    assert found[0].suggestions[0] == "occurrence"
+    assert found[0].fix is None or not found[0].fix.safe
+
+
+@pytest.mark.parametrize(
+    "body",
+    (
+        "The team is always down for some learnin’ on a Friday.",
+        "As the song goes, the times they are a-changin' again.",
+        "They kept on talkin' about the plan.",
+    ),
+)
+def test_a_final_g_dropped_with_an_apostrophe_is_no_typo(body: str) -> None:
+    assert flagged(article(body)) == []
+
+
+def test_a_dropped_g_without_the_apostrophe_is_still_flagged() -> None:
+    assert flagged(article("They kept on talkin about the plan.")) == ["talkin"]
+
+
+@pytest.mark.parametrize(
+    "word",
+    (
+        "refactors",  # in SCOWL's list, one letter from "reactors"
+        "permittees",  # permit + -ee, the consonant doubled
+        "awardees",
+    ),
+)
+def test_real_words_a_letter_from_another_word_are_not_flagged(word: str) -> None:
+    assert flagged(article(f"Some of the {word} asked the agency for more time.")) == []
+
+
+def test_a_surname_after_a_given_name_in_a_list_of_players_is_a_name() -> None:
+    # a plain-text article: each line of the list stands alone in title case, where capitals say nothing
+    source = "Seedings for the open\n\nThe seedings were announced on Monday.\n\n19 Vincent Spadea (US)\n"
+    assert flagged(read_text("story.txt", source, "text")) == []
+
+
+def test_a_given_name_that_is_a_word_in_a_headline_makes_no_name() -> None:
+    assert flagged(article("The unions will take part.", title="Unions Will Thak Part")) == ["Thak"]
+
+
+def test_a_misspelling_two_slips_from_a_common_word_stays_one_however_many_articles_write_it() -> None:
+    arts = [article(f"Talks {n} were held beeteen the two sides.", name=f"s{n}.md") for n in range(5)]
+    found = findings(*arts)
+    assert [d.path for d in found] == [a.path for a in arts]
+
+
+def test_a_misspelt_month_stays_misspelt_however_many_articles_write_it() -> None:
+    arts = [article(f"The match {n} is on 26 Febuary in the capital.", name=f"s{n}.md") for n in range(5)]
+    found = findings(*arts)
+    assert len(found) == 5
+    assert found[0].suggestions[0] == "February"

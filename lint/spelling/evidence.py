@@ -151,8 +151,8 @@ def collect(
             or (_capital(t.before) and t.before2.lower().rstrip(".") in TITLES)
         ):
             use.titled = True
-        if _capital(t.before) and given_name(t.before):
-            use.given = True
+        if _capital(t.before) and given_name(t.before) and where != "title":
+            use.given = True  # not in a title-case headline: "Producer Will Thak Part"
         if t.after.lower() in SAID or before in SAID:
             use.said = True
         if t.case == "name" and before in PLACE_BEFORE:

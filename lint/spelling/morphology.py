@@ -15,7 +15,7 @@ VOWELS = "aeiou"
 # endings that begin with a vowel drop a final e and may double a final consonant
 VOWEL_ENDINGS = word_list("""
     ing ings ed er ers est able ably ism isms ist ists ish ize ized izes izing ise ised ises ising
-    ization isation ability ity
+    ization isation ability ity ee ees
     """)
 CONSONANT_ENDINGS = word_list("""
     s ly ness nesses ment ments ful fully less lessly ship ships hood hoods dom like wise ward wards

@@ -25,6 +25,7 @@ from functools import lru_cache
 from lint.lexicon import Lexicon, lexicon, straight
 from lint.names.similar import edits
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
+from lint.spelling.misspellings import misspelling
 from lint.spelling.morphology import compound_of, derived_from
 from lint.spelling.safety import why_unsafe
 from lint.spelling.suggest import Candidate, candidates, corrections, match_case
@@ -47,6 +48,7 @@ NEAR_AS_NAME = 0.5  # names are often a letter away from a word (Ruto, Hegde): n
 COMMON_FROM, COMMON_SPAN = 2.0, 2.0  # a neighbour weighs in full from Zipf 4, not at all below Zipf 2
 NO_NEIGHBOUR = -2.8  # capitalised and no word within reach: a rare name (Ngarewa)
 SLIP = 1.3  # a near miss of a typical kind (swap, doubling, neighbouring key, same sound) weighs more
+STRONG_NEAR_TWO = 1.5  # … and a near miss this heavy of a word unknown even on the web, however far
 STRONG_NEAR = 1.0  # a one-edit near miss at least this heavy makes a derivation or repetition suspect
 FIRST_LETTER = 0.6  # a slip at the first letter ("funder" for "under") weighs less
 OTHER_SENTENCES = -0.8  # each other sentence using it capitalised inside the sentence (up to three)
@@ -56,6 +58,7 @@ MANY_SENTENCES = 4  # other sentences of the article that make a word common on 
 # a term after all ("dat"); a misspelling ("goverment", Zipf 2.9) stays one however often it is written
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
+AFTER_GIVEN_NAME = -4.0  # after a known given name ("Vincent Spadea"), also in a list line of names: a surname
 POSSESSIVE = -1.0
 NAME_PARTNER = -1.5  # beside another capitalised word that is itself a name
 SAID = -1.0
@@ -80,12 +83,14 @@ COMPOUND = -4.8  # two content words written as one
 DERIVED_NEAR_MISS = -0.5  # … when it is also a near miss of a more frequent word (arguement, truely)
 PREFIX_PART = -1.5  # "agri" in "agri-tech"
 HYPHENATED = -4.0  # written with a hyphen elsewhere in the article: "agritech" and "agri-tech"
-IN_WORD_LIST = -4.5  # in a shipped word list (SCOWL's, the software trade's): a word, unless a strong slip
+IN_WORD_LIST = -6.0  # in a shipped word list (SCOWL's, the software trade's): a word, unless a strong slip
 ENTRY_WORD = -9.0  # in a release-note entry's subject, full of code names, and no clear slip of a common word
 ENTRY_SLIP_LENGTH, ENTRY_SLIP_ZIPF = 7, 4.0  # … a long word one edit from a common word is one
 LISTED_SHORT = 5  # a software word shorter than this counts only where the article or the site shows code
 CODE_SHARE = 0.05  # … a site where this share of the articles shows code
 IN_ARTICLE = 1.5  # a correction the article uses elsewhere (Zipf units)
+ELIDED = -9.0  # "learnin’", "a-changin'": a word with its final g dropped on purpose, the apostrophe says so
+KNOWN_MISSPELLING = 3.0  # in lower case, on codespell's list of common misspellings ("occurance", "teh")
 
 
 @dataclass(frozen=True)
@@ -258,6 +263,14 @@ def judge(
         return Verdict(False, round(score, 2), tuple(reasons), (), False)
     suggestions, ranked, chosen = _suggest(token, f, twin, article.words)
     unsafe = "" if chosen else "the article's own words chose the correction"
+    known = () if token.capitalised else misspelling(f.word, f.lang)
+    if known and not twin:
+        listed = tuple(match_case(w, token.text) for w in known)
+        if suggestions[:1] != listed[:1]:
+            unsafe = unsafe or "the list of common misspellings and the nearest word disagree"
+        elif len(known) > 1:
+            unsafe = unsafe or f"the list of common misspellings gives {len(known)} corrections"
+        suggestions = (*listed, *(w for w in suggestions if w not in listed))[:5]
     if not unsafe:
         unsafe = why_unsafe(f.word, token.capitalised or named, ranked, article, run, f.derived, f.compound, f.lang)
     if not suggestions:
@@ -365,7 +378,7 @@ def _weigh(
     if case == "name" and f.lang in NOUNS_CAPITALISED:
         case = "neutral"
     use: WordUse = article.of(token.text)
-    as_name = case == "name" or (bool(use.name_contexts) and f.lang not in NOUNS_CAPITALISED)
+    as_name = case == "name" or ((bool(use.name_contexts) or use.given) and f.lang not in NOUNS_CAPITALISED)
     twin = _twin(token, article)
     run_twin = None
     if twin is None and run is not None and token.capitalised and f.zipf < RUN_TWIN_MAX_ZIPF:
@@ -391,9 +404,15 @@ def _weigh(
         if deep:
             f = deepened(f)
         near, near_reason, near_one = _near_miss(f, as_name)
+    known = () if token.capitalised else misspelling(f.word, f.lang)  # the list holds names too (Shepard, Somme)
+    if known:
+        score += KNOWN_MISSPELLING
+        reasons.append(f"a common misspelling of '{known[0]}' (codespell's list)")
     if near:
         score += near
         reasons.append(near_reason)
+    elif known:
+        pass
     elif token.capitalised and not _has_neighbour(f) and not (headline and not use.outside_headline):
         score += NO_NEIGHBOUR
         reasons.append("no word within two letters")
@@ -423,9 +442,11 @@ def _weigh(
             f"{_plural(run_twin[1], 'other article')} of the run write '{match_case(run_twin[0], token.text)}'"
         )
         twin = (run_twin[0], 1)
-    suspect = bound == "plain" or near_one >= STRONG_NEAR or _slip_from_common(f) or twin is not None
+    suspect = bound == "plain" or near_one >= STRONG_NEAR or _slip_from_common(f) or twin is not None or bool(known)
+    suspect = suspect or (near >= STRONG_NEAR_TWO and f.zipf == 0.0)  # "beeteen", two slips from "between"
     if token.capitalised:
-        score += _name_evidence(token, use, run, partners_ok, suspect, reasons)
+        # a day or a month misspelt in other articles too is still misspelt: no name the run could know
+        score += _name_evidence(token, use, None if calendar else run, partners_ok, suspect, reasons)
     else:
         score += _word_evidence(token, f, use, run, suspect, reasons)
     if f.derived:
@@ -446,6 +467,9 @@ def _weigh(
     if token.entry and bound != "plain" and not _entry_slip(f):
         score += ENTRY_WORD
         reasons.append("in a release-note entry, whose code names are no typos, and no clear slip of a common word")
+    if token.elided and lexicon(f.lang).known(f.word + "g"):
+        score += ELIDED
+        reasons.append(f"'{f.word}g' with its final g dropped, as the apostrophe shows")
     if token.prefix and not token.capitalised and f.zipf >= 2.0:
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
@@ -476,6 +500,9 @@ def _name_evidence(
     if use.titled:
         score += AFTER_TITLE
         reasons.append("after a title")
+    if use.given:
+        score += AFTER_GIVEN_NAME
+        reasons.append("after a given name")
     if use.possessive:
         score += POSSESSIVE
         reasons.append("takes a possessive")

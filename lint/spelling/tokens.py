@@ -63,6 +63,7 @@ class Token:
     inner_apostrophe: bool = False  # Sa'ar, O'Brien
     headline: bool = False  # in a title-case or all-capitals line: capitals say nothing there
     entry: bool = False  # in a release-note entry's subject (see lint.spelling.entries)
+    elided: bool = False  # a final letter dropped and marked with an apostrophe: "learnin’", "changin'"
 
     @property
     def capitalised(self) -> bool:
@@ -241,6 +242,7 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
     prefix = after_ch == "-" and n + 1 < len(found) and found[n + 1].start() == end + 1
     compound = _compound(value, start, end) if prefix or before_ch == "-" else ""
     inner = "'" in word[1:] or "’" in word[1:]
+    elided = after_ch in "'’" and word[-2:].lower() == "in" and not value[end + 1 : end + 2].isalpha()
     return Token(
         word,
         start,
@@ -254,6 +256,7 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
         compound,
         inner,
         title_line or shouting,
+        elided=elided,
     )
 
 
