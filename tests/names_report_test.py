@@ -261,3 +261,15 @@ DIFFERENT_PEOPLE = (
 def test_different_people_stay_apart_in_the_index(usual: str, other: str) -> None:
     bodies = [f"The talks were led by {usual}, officials said on day {i}." for i in range(5)]
     assert index_of([*bodies, f"The talks were led by {other}, officials said."]).clusters == ()
+
+
+def test_counts_agree_in_the_cluster_and_in_the_list(cli: Any) -> None:
+    from tests.conftest import SEEDS
+
+    result = cli("names", "--format", "json", str(SEEDS / "004_95c60ba5b8cee6dd.txt"))
+    report = result.json
+    (cluster,) = [c for c in report["clusters"] if c["name"] == "Isaac Herzog"]
+    (form,) = [f for f in cluster["spellings"] if f["spelling"] == "Ishaq Herzog"]
+    (listed,) = [n for n in report["names"] if n["name"] == "Ishaq Herzog"]
+    assert (form["articles"], form["mentions"]) == (listed["articles"], listed["mentions"]) == (1, 4)
+    assert "Ishaq" not in {n["name"] for n in report["names"]}

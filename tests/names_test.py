@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,6 +70,8 @@ SAME_NAME = (
     ("Chernomyrdin", "Tchernomyrdin"),
     ("McDonald", "MacDonald"),
     ("Muhammad", "Mohammed"),
+    ("Stöbich", "Stoebich"),
+    ("Díaz", "Diaz"),
 )
 
 
@@ -121,6 +124,12 @@ def test_inflections_and_different_places_are_not_variants(a: str, b: str) -> No
             "Payne",
             "'Paine' here, but 'Payne' once in this article",
         ),
+        (  # diacritics written out: a variant of the same person, never another person
+            "Christian Stöbich chaired the panel. Stöbich spoke first, and later Stoebich thanked the hosts.",
+            "Stoebich",
+            "Stöbich",
+            "'Stoebich' here, but 'Stöbich' twice in this article",
+        ),
         (
             "Colonel Muammar Gaddafi spoke for an hour. Gaddafi warned the rebels. Critics say Qaddafi will not go.",
             "Qaddafi",
@@ -149,6 +158,7 @@ DIFFERENT = (
     "Mr Lee spoke first. Mr Li answered him.",
     "Dr Sarah Peterson led the study. Her colleague Anne Petersen disagreed.",
     'Peter Hewitt wrote the letter. "Hewit [sic] is wrong," the reply began. Hewitt laughed.',
+    'Peter Hewitt framed the note that reads "To Hewit". "To Hewit [sic]," it began. Hewitt laughed.',
 )
 
 
@@ -279,3 +289,137 @@ def test_a_broken_glossary_names_its_file_and_line(tmp_path: Path) -> None:
 def test_a_place_is_not_a_later_reference_to_a_person() -> None:
     art = article("Jane Austen wrote six novels. Austen's letters survive. A festival in Austin, Texas, read them.")
     assert findings(art) == []
+
+
+# ---- across the archive: a person is a full name in context ------------------------------------
+
+
+def story(body: str, name: str, title: str = "News of the day") -> Article:
+    return article(body, title=title, name=name)
+
+
+# (what the other articles say, how many of them, the odd article, its odd spelling, the archive's)
+SAME_PERSON_ACROSS = (
+    (  # a famous name: wordfreq knows Mandela, so two other articles are enough
+        "Nelson Mandela spoke in Johannesburg on day {i}. Mandela said the vote mattered.",
+        2,
+        "Nelson Mandella spoke in Soweto. Mandella said the vote mattered.",
+        "Mandella",
+        "Mandela",
+    ),
+    (  # … and one, when the same full name is given
+        "Chancellor Angela Merkel met the ministers on day {i}.",
+        1,
+        "Angela Merkle arrived in Paris. Ms Merkle said the talks went well.",
+        "Merkle",
+        "Merkel",
+    ),
+    (  # an initial for the given name
+        "John Hollingworth opened the hall on day {i}. Hollingworth said it was overdue.",
+        3,
+        "J. Hollingworthe opened the school. Mr Hollingworthe said it was overdue.",
+        "Hollingworthe",
+        "Hollingworth",
+    ),
+    (  # a nickname of the given name
+        "Robert Tamberlin chaired the board on day {i}. Tamberlin said little.",
+        3,
+        "Bob Tamberlyn chaired the meeting. Mr Tamberlyn said little.",
+        "Tamberlyn",
+        "Tamberlin",
+    ),
+    (  # diacritics
+        "The striker Pedro Díaz scored on day {i}. Díaz celebrated with the fans.",
+        5,
+        "The striker Pedro Diaz scored again. Diaz celebrated with the fans.",
+        "Diaz",
+        "Díaz",
+    ),
+    (  # transliteration
+        "Colonel Muammar Gaddafi spoke for an hour on day {i}. Gaddafi warned the rebels.",
+        5,
+        "Colonel Muammar Qaddafi spoke for an hour. Qaddafi warned the rebels.",
+        "Qaddafi",
+        "Gaddafi",
+    ),
+)
+
+
+@pytest.mark.parametrize(("others", "n", "odd_body", "odd", "main"), SAME_PERSON_ACROSS)
+def test_an_article_consistent_within_itself_but_not_with_the_archive(
+    others: str, n: int, odd_body: str, odd: str, main: str
+) -> None:
+    arts = [story(others.format(i=i), f"a{i}.md") for i in range(n)]
+    odd_art = story(odd_body, "odd.md")
+    found = findings(*arts, odd_art)
+    assert found, "the archive's spelling was not reported"
+    assert {(d.path, d.rule, d.suggestions[0]) for d in found} == {("odd.md", "names.archive", main)}
+    assert flagged(found, odd_art) == [("names.archive", odd, main)] * len(found)
+    assert len(found) == odd_body.count(odd)  # every mention of the spelling the article uses throughout
+    others_text = "1 other article" if n == 1 else f"{n} other articles"
+    assert found[0].message == f"'{odd}' here; '{main}' in {others_text}"
+
+
+# different people with similar names, in other articles: nothing to report
+DIFFERENT_PEOPLE_ACROSS = (
+    ("Rafael Gonzaga fixed the build on day {i}. Gonzaga thanked the team.", "Refael Ackermann fixed the tests."),
+    ("Renée Kooi released a new version on day {i}.", "René Schünemann released the tool."),
+    ("Denys Otrishko reviewed the change on day {i}.", "Denis Fäcke reviewed the patch."),
+    ("Mathias Buus wrote the module on day {i}.", "Mattias Grenfeldt reported the flaw."),
+    ("Jacob Smith wrote the test runner on day {i}. Smith said so.", "Ben Smyth reported the flaw."),
+    ("Michaël Zasso landed the update on day {i}.", "Micheil Smith landed the fix."),
+    ("Tony Blair spoke in city {i}. Blair said peace was possible.", "The actress Lionel Blaire opened the show."),
+)
+
+
+@pytest.mark.parametrize(("others", "odd_body"), DIFFERENT_PEOPLE_ACROSS)
+def test_different_people_with_similar_names_are_not_merged_across_the_archive(others: str, odd_body: str) -> None:
+    arts = [story(others.format(i=i), f"a{i}.md") for i in range(8)]
+    assert findings(*arts, story(odd_body, "odd.md")) == []
+
+
+DIFFERENT_PEOPLE_HERE = (
+    "Refael Ackermann and Rafael Gonzaga reviewed the release. Refael thanked Rafael.",
+    "Renée Kooi and René Schünemann wrote the tools.",
+    "Denis Fäcke and Denys Otrishko reviewed the patches.",
+)
+
+
+@pytest.mark.parametrize("body", DIFFERENT_PEOPLE_HERE)
+def test_two_given_names_before_different_surnames_are_two_people(body: str) -> None:
+    assert findings(article(body)) == []
+
+
+RELEASE = """\
+- \\[[`0ab12cd345`](https://github.com/nodejs/node/commit/0ab12cd345)] - **src**: fix BigUint (Tom Huges) [#1](https://github.com/nodejs/node/pull/1)
+- udp: receive empty packets (Tom Huges)
+- improved documentation (Koichi Kobayashi, Mickaël Delahaye, Mikeal Rogers)
+"""
+
+
+def test_release_note_entries_and_credits_are_not_reported() -> None:
+    arts = [story(f"Tom Hughes gave a talk on day {i}. Hughes showed BigInt.", f"a{i}.md") for i in range(6)]
+    note = story(RELEASE, "release.md")
+    assert findings(*arts, note) == []
+
+
+def test_credits_are_the_archive_s_evidence_of_a_spelling() -> None:
+    credits = [
+        story(f"- fix the build on day {i} (Alexis Campailla)\n- docs (Tom Hughes)\n", f"r{i}.md") for i in range(4)
+    ]
+    prose = story("Thanks to Alexis Campilla for the Windows work.", "thanks.md")
+    found = findings(*credits, prose)
+    assert [(d.path, d.rule, d.suggestions[0]) for d in found] == [("thanks.md", "names.archive", "Campailla")]
+
+
+def test_the_archive_s_spelling_is_a_suggestion_never_applied_by_fix(tmp_path: Path, cli: Any) -> None:
+    for i in range(6):
+        (tmp_path / f"a{i}.md").write_text(
+            f'---\ntitle: "Day {i}"\n---\n\nFormer prime minister Tony Blair spoke. Blair said peace was possible.\n'
+        )
+    odd = tmp_path / "odd.md"
+    before = '---\ntitle: "Talks"\n---\n\nMr Blaire said the talks would resume. Tony Blaire smiled.\n'
+    odd.write_text(before)
+    result = cli("check", "--select", "names", "--format", "json", "--fix", str(tmp_path))
+    assert [(d["rule"], d["suggestions"]) for d in result.diagnostics] == [("names.archive", ["Blair"])] * 2
+    assert odd.read_text() == before

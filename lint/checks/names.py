@@ -117,7 +117,7 @@ def variants(article: Article, run: Run) -> list[consistency.Variant]:
     """The spellings of names in ``article`` that vary from the article's own or the run's."""
     entries = glossary_entries(run)
     accepted = {w.lower() for w in article.vocabulary}
-    mentions = [m for m in mentions_of(article, run) if m.spelling.lower() not in accepted]
+    mentions = [m for m in mentions_of(article, run) if not m.credit and m.spelling.lower() not in accepted]
     spellings = consistency.group(mentions)
     index: NameIndex | None = run.state.get(STATE)
     lang = article.lang or run.config.language
@@ -133,7 +133,9 @@ def variants(article: Article, run: Run) -> list[consistency.Variant]:
     settled = {v.spelling.text for v in found}
     if index is not None:
         found += consistency.against_archive(spellings, article.path, index, freq, settled | set(gloss))
-    return found
+    # a spelling quoted with [sic] once is quoted as written throughout ("Codeing [sic]", and the
+    # image's description of the same note)
+    return [v for v in found if not any(m.sic for m in v.spelling.mentions)]
 
 
 def check(article: Article, run: Run) -> Iterator[Finding]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from lint.names.extract import Mention
 from lint.names.index import NameIndex
@@ -43,13 +44,14 @@ from lint.names.people import (
     nickname_related,
     same_person_names,
 )
-from lint.names.similar import ACCENTS, PATTERN, blocking_keys, variant_reason
+from lint.names.similar import ACCENTS, PATTERN, blocking_keys, fold, variant_reason
 
 COMMON = 3.0  # Zipf frequency from which a spelling is a well-known word or name in its own right
 WORD = 4.0  # … and from which it is above all an everyday word ("States", "People", "Government")
 OPENER = 5.0  # Zipf frequency from which a word opening a sentence is no given name ("Later", "Former")
 ARCHIVE_MIN = 3  # articles that must agree before the archive speaks
 ARCHIVE_RATIO = 5  # … and how many times more articles than the odd spelling
+FAMOUS_GAP = 1.0  # Zipf points by which the archive's spelling is better known than this one, for one article to speak
 ARCHIVE_WORD_MIN = 10  # articles that must agree when the spelling is also an everyday word ("States")
 
 
@@ -109,19 +111,34 @@ class Variant:
     archive: bool = False
 
 
+def _initial(a: str, b: str) -> bool:
+    """One is the other's initial: "J" and "John"."""
+    return (len(a) == 1) != (len(b) == 1) and a[:1].upper() == b[:1].upper()
+
+
 def _compatible_firsts(a: Iterable[str], b: Iterable[str]) -> bool:
-    return any(same_person_names(x, y) or variant_reason(x, y) for x in a for y in b)
+    return any(same_person_names(x, y) or _initial(x, y) or variant_reason(x, y) for x in a for y in b)
+
+
+def _folded(names: Iterable[str]) -> set[str]:
+    return {fold(n) for n in names}
 
 
 def same_thing(
-    odd: Spelling, main: Spelling, zipf: Callable[[str], float], main_firsts: set[str] | None = None
+    odd: Spelling,
+    main: Spelling,
+    zipf: Callable[[str], float],
+    main_firsts: set[str] | None = None,
+    main_nexts: set[str] | None = None,
+    main_lead: bool | None = None,
 ) -> str | None:
     """Why ``odd`` is a variant spelling of ``main``; None when they may be two names."""
     reason = variant_reason(odd.text, main.text)
     if reason is None:
         return None
     given = given_name(odd.text) or given_name(main.text)
-    if given and odd.lead_only != main.lead_only:
+    lead = main.lead_only if main_lead is None else main_lead
+    if given and odd.lead_only != lead:
         return None  # one is only ever a given name, the other never
     firsts_main = main.firsts if main_firsts is None else main_firsts
     shared_first = bool(odd.firsts and firsts_main and _compatible_firsts(odd.firsts, firsts_main))
@@ -130,11 +147,19 @@ def same_thing(
     odd_full, main_full = odd.firsts | odd.openers, firsts_main | main.openers
     if odd_full and main_full and not (shared_first or _compatible_firsts(odd_full, main_full)):
         return None  # the same, with "Gordon" opening the sentence
-    shared_next = bool(odd.nexts & main.nexts)
+    shared_next = bool(_folded(odd.nexts) & _folded(main.nexts if main_nexts is None else main_nexts))
     if nickname_related(odd.text, main.text):
         return None
-    if ((given and odd.lead_only) or distinct_given_names(odd.text, main.text)) and not shared_next:
-        return None  # two given names: the same person only when the same surname follows
+    nexts_main = main.nexts if main_nexts is None else main_nexts
+    # both stand before other names, never after a given name, and never before the same one
+    both_given = bool(odd.nexts and nexts_main and not odd.firsts and not firsts_main)
+    both_lead = odd.lead_only and lead
+    if (
+        both_lead or both_given or (given and odd.lead_only) or distinct_given_names(odd.text, main.text)
+    ) and not shared_next:
+        # two given names (or first words of names: "Suth Australia") are one only before the same
+        # name: "Refael Ackermann" and "Rafael Gonzaga" are two people, "Mattias" and "Mathias" two names
+        return None
     if min(len(odd.text), len(main.text)) < 4 and not (shared_first or shared_next):
         return None
     # news style gives a person's full name first: of two close surnames only one of which is
@@ -211,7 +236,7 @@ def against_archive(
     spellings: dict[str, Spelling], path: str, index: NameIndex, zipf: Callable[[str], float], skip: set[str]
 ) -> list[Variant]:
     """Spellings of this article that the rest of the run's articles spell another way."""
-    if len(index.paths) < ARCHIVE_MIN + 1:
+    if len(index.paths) < 2:
         return []
     out = []
     for s in spellings.values():
@@ -224,10 +249,22 @@ def against_archive(
         best: tuple[int, str, str] | None = None
         for other in index.neighbours(s.text):
             theirs = index.articles(other, besides=path)
-            if theirs < ARCHIVE_MIN or other in spellings:
+            if other in spellings:
                 continue
             # the same full name elsewhere: "Northern Aliance" here, "Northern Alliance" there
-            same_name = bool(s.firsts & set(index.firsts.get(other, ())))
+            same_name = bool(s.firsts and _compatible_firsts(s.firsts, index.firsts.get(other, ())))
+            # the language knows the other spelling well and this one hardly ("Nelson Mandella",
+            # "Angela Merkle"): one other article giving the same full name speaks
+            famous = same_name and zipf(other) >= COMMON and zipf(other) - zipf(s.text) >= FAMOUS_GAP
+            least = 1 if famous else ARCHIVE_MIN
+            if theirs < least:
+                continue
+            if s.firsts and index.firsts.get(other):
+                # a person here: only the articles naming the same person speak ("Ben Smyth" here is
+                # not "Jacob Smith" in 80 others), by a given name that may be the same, or none
+                theirs = index.person_articles(other, partial(_compatible_firsts, s.firsts), besides=path)
+                if theirs < least:
+                    continue
             if zipf(other) >= WORD and theirs < ARCHIVE_WORD_MIN and not same_name:
                 continue  # an everyday word ("Ship") needs many articles to speak for it
             # the other articles agree by a wide margin; or they are more and say the same full
@@ -236,7 +273,7 @@ def against_archive(
             wide = theirs >= ARCHIVE_RATIO * mine
             if common and not (same_name and wide):
                 continue
-            if not (wide or (same_name and theirs > mine) or (known and theirs >= mine)):
+            if not (wide or (famous and theirs >= mine) or (same_name and theirs > mine) or (known and theirs >= mine)):
                 continue
             if index.proper[other] * 2 < index.total(other):
                 continue  # mostly a sentence opener elsewhere: a word, not a name
@@ -248,7 +285,14 @@ def against_archive(
                 continue
             if s.firsts and not index.firsts.get(other):
                 continue  # a person's surname here, never one elsewhere ("Walid Saadi", "Saudi")
-            reason = same_thing(s, main, zipf, main_firsts=set(index.firsts.get(other, ())))
+            reason = same_thing(
+                s,
+                main,
+                zipf,
+                main_firsts=set(index.firsts.get(other, ())),
+                main_nexts=set(index.nexts.get(other, ())),
+                main_lead=lead,
+            )
             if reason and (best is None or theirs > best[0]):
                 best = (theirs, other, reason)
         if best is not None:

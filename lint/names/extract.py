@@ -43,6 +43,7 @@ class Mention(NamedTuple):  # a named tuple: made for every capitalised word, fa
     next: str | None  # the capitalised word just after: "Aliyev" for "Ilham"
     said: bool  # next to a speech verb
     sic: bool  # followed by [sic]: quoted as written
+    credit: bool = False  # in a list item's author credit: the archive's evidence, no prose to report
 
     @property
     def proper(self) -> bool:
@@ -68,7 +69,7 @@ class _Headlines:
 
     def __init__(self, value: str, whole: bool, words: list[str], starts: list[int]) -> None:
         self.value = value
-        self.whole = title_case_words(words) if whole else None
+        self.whole: bool | None = title_case_words(words) if whole else None
         self.words = words
         self.starts = starts
         self.lines: dict[int, bool] = {}
@@ -127,12 +128,15 @@ SAID_AFTER = re.compile(r"^,?[ \t]+$")
 SAID_BEFORE = re.compile(r"^[ \t]+$")
 
 
-def text_mentions(text: Text, headline: bool = False) -> Iterator[Mention]:
-    """Mentions in one piece of prose; ``headline`` when the whole text is a headline."""
+def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Iterator[Mention]:
+    """Mentions in one piece of prose; ``headline`` when the whole text is a headline; ``lines``:
+    whether a title-case line is one (not in a list of names, where every word has a capital)."""
     value = text.value
     found = list(WORD.finditer(value))
     words = [w.group() for w in found]
     headlines = _Headlines(value, headline, words, [w.start() for w in found])
+    if not lines and not headline:
+        headlines.whole = False
     capitalised = [k for k, word in enumerate(words) if word[0].isupper()]
     for k in capitalised:
         w = found[k]
@@ -214,9 +218,36 @@ def _sic(after: str) -> bool:
     return ("[" in after or "(" in after) and SIC.match(after) is not None
 
 
+# what is no editor's prose in a list item (:mod:`lint.spelling.entries`): a release-note entry
+# (a developer's commit subject, full of code names), its bold label, one-name items
+NOT_PROSE = frozenset(("entry", "label", "names"))
+
+
 def mentions(article: Article) -> list[Mention]:
-    """Every capitalised mention in the article's prose, headline first."""
+    """Every capitalised mention in the article's prose, headline first, and in its credits.
+
+    A name in a release-note entry, its label or a list of one-word items is no mention: commit
+    subjects hold code names ("BigUint").  A name in an entry's author credit ("(Refael
+    Ackermann)") is marked ``credit``: contributors spell their own names, so a credit is the
+    archive's evidence of a spelling but never reported, and never a mention in prose.
+    """
+    from lint.spelling.entries import list_items
+
+    items = list_items(article.source)
     out: list[Mention] = []
     for text in article.texts():
-        out.extend(text_mentions(text, headline=text is article.title))
+        found = text_mentions(text, headline=text is article.title)
+        if not (items.parts or items.entries):
+            out.extend(found)
+            continue
+        credits = None
+        for m in found:
+            kind = items.kind(*text.span(m.start, m.end))
+            if kind == "credit":
+                if credits is None:  # read again, as names: a line of credits is no title-case headline
+                    credits = {c.start: c for c in text_mentions(text, lines=False)}
+                c = credits.get(m.start, m)
+                out.append(c._replace(credit=True, sentence_start=False))
+            elif kind not in NOT_PROSE:
+                out.append(m)
     return out

@@ -22,8 +22,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from lint.lexicon import zipf
 from lint.names.extract import ADJACENT, Mention
 from lint.names.people import NOT_GIVEN_NAMES, TITLES, given_name
+from lint.names.similar import fold
 
 WORD = 4.0  # Zipf frequency from which a word is above all an everyday word ("Officials")
+EVERYDAY = 5000  # pyspellchecker's count from which a word is above all a lower-case word ("joint", not "diego")
+ROLE = 3.0  # Zipf frequency from which a word opening a sentence before a name may be a role or an adjective
 OPENER = 5.0  # Zipf frequency of the words ("Later", "Former") that open sentences more than names do
 ACRONYMS = re.compile(r"[A-Z]{2,}s")  # "URLs", "PDFs": no names
 # what may stand between two words of one name
@@ -63,12 +66,18 @@ def _head(word: str) -> bool:
     return low in HEADS or low.removesuffix("s") in HEADS  # "Centers for Medicare"
 
 
-def _joins(run: list[Mention], m: Mention, of: bool) -> str | None:
-    """How ``m`` continues ``run`` ("next", "of", "and"), or None when it starts another name."""
+def _joins(run: list[Mention], m: Mention, of: bool, alone: Callable[[str], bool] = lambda w: False) -> str | None:
+    """How ``m`` continues ``run`` ("next", "of", "and"), or None when it starts another name.
+
+    A hyphen joins a double-barrelled name ("Diego Mayer-Cantu", "Jean-Pierre"), not two names
+    one of which the article writes alone ("Israel-Azerbaijan projects": ``alone`` says which)."""
     prev = run[-1]
     if prev.text is not m.text or m.start <= prev.end:
         return None
     gap = m.text.value[prev.end : m.start]
+    if gap == "-":
+        person = given_name(fold(run[0].spelling))  # "Jean-Pierre", "Diego Mayer-Cantu"
+        return "next" if person or not (alone(prev.spelling) or alone(m.spelling)) else None
     if ADJACENT.match(gap) and not (prev.headline or m.headline):
         return "next"
     if PARTICLES.fullmatch(gap) or INITIALS.fullmatch(gap):
@@ -80,12 +89,16 @@ def _joins(run: list[Mention], m: Mention, of: bool) -> str | None:
     return None
 
 
-def _runs(mentions: Sequence[Mention]) -> Iterator[list[Mention]]:
-    """Mentions that make one name together, in article order."""
+def _runs(mentions: Sequence[Mention], alone: Callable[[str], bool] = lambda w: False) -> Iterator[list[Mention]]:
+    """Mentions that make one name together, in article order.  In a title-case headline, where
+    every word has a capital, two words make one name only as they do in the text ("Ishaq Herzog")."""
+    pairs = {(m.spelling, m.next) for m in mentions if m.next and not m.headline}
     run: list[Mention] = []
     of = False
     for m in mentions:
-        how = _joins(run, m, of) if run else None
+        how = _joins(run, m, of, alone) if run else None
+        if how is None and run and (run[-1].spelling, m.spelling) in pairs and _headline_pair(run[-1], m):
+            how = "next"
         if run and how is None:
             yield run
             run, of = [], False
@@ -120,6 +133,10 @@ def _trim(run: list[Mention], named: Callable[[str], bool], lang: str) -> list[M
     return run
 
 
+def _headline_pair(a: Mention, b: Mention) -> bool:
+    return a.text is b.text and (a.headline or b.headline) and a.text.value[a.end : b.start] == " "
+
+
 def _text(run: list[Mention]) -> str:
     value = run[0].text.value
     start = run[0].start
@@ -127,6 +144,34 @@ def _text(run: list[Mention]) -> str:
     if prefix is not None:
         start = prefix.start()
     return " ".join(value[start : run[-1].end].split())
+
+
+def _glued(run: list[Mention], named: Callable[[str], bool], lang: str) -> bool:
+    """The run opens with a common word of the sentence, not of the name: a role ("Organiser
+    Lucía Fernández") or an adjective ("Joint Israel"), neither a given name nor a name elsewhere."""
+    if len(run) < 2 or not run[0].sentence_start or run[0].title or run[0].headline:
+        return False
+    word = run[0].spelling
+    if given_name(fold(word)) or named(word) or zipf(word, lang) < ROLE:
+        return False
+    return run[1].text.value[run[0].end : run[1].start].strip() == ""
+
+
+def _everyday(m: Mention, lang: str) -> bool:
+    """Above all a lower-case word of the language ("Joint"; not "Diego", "Paris", "Jordan")."""
+    from lint.lexicon import count
+
+    return count(m.spelling.lower(), lang) >= EVERYDAY
+
+
+def _stands_alone(mentions: Sequence[Mention]) -> set[str]:
+    """Spellings written with no hyphen joining them to another word."""
+    out = set()
+    for m in mentions:
+        value = m.text.value
+        if value[m.start - 1 : m.start] != "-" and value[m.end : m.end + 1] != "-":
+            out.add(m.spelling)
+    return out
 
 
 def _shown(m: Mention, lang: str) -> bool:
@@ -158,11 +203,24 @@ def names(
     whether a word is written as a name anywhere in the archive)."""
     counts: Counter[str] = Counter()
     bare: list[list[Mention]] = []  # single words with nothing to show they are names, yet
-    for run in (_trim(run, named, lang) for run in _runs(mentions)):
+    headed: list[str] = []  # names of two words or more with nothing to show they are names, yet
+    alone = _stands_alone(mentions)
+    runs = [_trim(run, named, lang) for run in _runs(mentions, alone.__contains__)]
+    glued = [_glued(run, named, lang) for run in runs]
+    elsewhere = {_text(run) for run, g in zip(runs, glued, strict=True) if not g}
+    for run, g in zip(runs, glued, strict=True):
+        # "Organiser Lucía Fernández": a given name follows; "Joint Israel": the article names Israel
+        if g and (given_name(fold(run[1].spelling)) or (_text(run[1:]) in elsewhere and _everyday(run[0], lang))):
+            run = run[1:]
         if _is_name(run, lang):
             counts[_text(run)] += 1
         elif len(run) == 1:
             bare.append(run)
+        else:
+            headed.append(_text(run))
+    for name in headed:  # joined in a title-case line as the text writes it: the same name
+        if name in counts:
+            counts[name] += 1
     full: dict[str, set[str]] = {}
     for name in counts:
         parts = name.split(" ")

@@ -10,7 +10,7 @@ keys (:func:`lint.names.similar.blocking_keys`), never over every pair.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lint.names.extract import Mention
@@ -23,6 +23,9 @@ class NameIndex:
     firsts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # given names before it
     proper: Counter[str] = field(default_factory=Counter)  # mentions that prove it a name
     leads: Counter[str] = field(default_factory=Counter)  # mentions as a given name before another name
+    # spelling -> path -> the given names before it there
+    given: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(dict))
+    nexts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # names after a given name
     paths: list[str] = field(default_factory=list)
     _blocks: dict[str, set[str]] | None = None
     _neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # asked before, since the last add()
@@ -33,10 +36,13 @@ class NameIndex:
             self.counts[m.spelling][path] += 1
             if m.first:
                 self.firsts[m.spelling][m.first] += 1
+                self.given[m.spelling].setdefault(path, set()).add(m.first)
             if m.proper:
                 self.proper[m.spelling] += 1
             if m.lead:
                 self.leads[m.spelling] += 1
+                if m.next:
+                    self.nexts[m.spelling][m.next] += 1
         self._blocks = None
         self._neighbours.clear()
 
@@ -46,6 +52,14 @@ class NameIndex:
         if not found:
             return 0
         return len(found) - (1 if besides is not None and besides in found else 0)
+
+    def person_articles(self, spelling: str, same: Callable[[set[str]], bool], besides: str | None = None) -> int:
+        """In how many articles ``spelling`` names the same person: with a given name ``same``
+        accepts, or with none at all (not counting ``besides``)."""
+        given = self.given.get(spelling, {})
+        return sum(
+            1 for path in self.counts.get(spelling, ()) if path != besides and (path not in given or same(given[path]))
+        )
 
     def total(self, spelling: str) -> int:
         found = self.counts.get(spelling)

@@ -147,6 +147,8 @@ def build(articles: Sequence[Article], run: Run) -> Report:
         for name, n in whole.items():
             name_articles[name] += 1
             name_mentions[name] += n
+            if " " in name and article.path in phrases.get(name, ()):
+                phrases[name][article.path] = n  # the person's mentions, as the list counts them
     for name in basis:
         if name not in index.counts:
             phrases[name] = _occurrences(name, articles)

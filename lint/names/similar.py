@@ -70,6 +70,14 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _umlauts(word: str) -> str:
+    """German umlauts written out, the rest folded: "Stöbich" -> "stoebich", "Schünemann" -> "schuenemann"."""
+    return fold(word.lower().translate(_UMLAUTS))
+
+
 @lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
     """The spelling with transliteration and doubling differences levelled out."""
@@ -120,8 +128,8 @@ def variant_reason(a: str, b: str) -> str | None:
     if a.lower().replace("’", "'") == b.lower().replace("’", "'"):
         return None  # capitals or apostrophes only: not a spelling
     la, lb = fold(a), fold(b)
-    if la == lb:
-        return ACCENTS
+    if la == lb or _umlauts(a) == _umlauts(b):
+        return ACCENTS  # "Díaz", "Diaz"; "Stöbich", "Stoebich"
     if inflected(la, lb):
         return None
     shortest = min(len(la), len(lb))

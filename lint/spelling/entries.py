@@ -35,6 +35,10 @@ LABEL = re.compile(r"\A(?:\\?\[.*?\]\)?\]?\s*[-–:]\s*)?\*\*([a-z0-9][a-z0-9 ,.
 # a name or handle in parentheses, before a citation or at the end of the line: the author's credit
 CREDIT = re.compile(r"\(([^()\n\d][^()\n]{0,80})\)(?=\s*(?:\\?\[#|\\?\[`|\(#|#\d|,|;|$))")
 CREDIT_TEXT = re.compile(r"[\w .,'’&@-]+")
+# a credit that is people's names only: "Tom Hughes", "Koichi Kobayashi, Logan Smyth and Mickaël Delahaye"
+_PERSON = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z][\w'’.-]*){1,3}"
+LAST_PARENS = re.compile(r"\(([^()\n]{1,600})\)$")
+NAMES_CREDIT = re.compile(rf"{_PERSON}(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+){_PERSON})*")
 NAME = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3}"
 ROLE = r"[ \t]*(?:,|–|—|:|[ \t]-[ \t]|&mdash;|&ndash;)[ \t]*(?:\*\*)?[A-Z]"
 HEADING_PERSON = re.compile(rf"^#{{1,6}}[ \t]+({NAME})(?P<role>{ROLE}.*)?[ \t]*#*[ \t]*$", re.MULTILINE)
@@ -105,6 +109,11 @@ def list_items(source: str) -> ListItems:
         if label and (cites or label.end() >= len(stripped)):
             spans.append((start + label.start(1), start + label.end(1), "label"))
         if not cites:
+            # an old-style entry without a citation credits its authors at its end:
+            # "- udp: receive empty packets (Andrius Bentkus)", "(Koichi Kobayashi, Logan Smyth)"
+            last = LAST_PARENS.search(stripped)
+            if last is not None and NAMES_CREDIT.fullmatch(last.group(1)):
+                spans.append((start + last.start(1), start + last.end(1), "credit"))
             continue
         spans.append((start, end, "entry"))
         for c in CREDIT.finditer(body):
