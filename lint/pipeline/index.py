@@ -24,6 +24,7 @@ class Seen(NamedTuple):
     first: str | None
     proper: bool
     lead: bool
+    next: str | None  # the capitalised word after it, when it leads (the names after a given name)
 
 
 @dataclass
@@ -60,7 +61,7 @@ def part(facts: Facts) -> Part:
             sp.read.evidence.shows_code,
         )
     if facts.mentions is not None:
-        out.names = [Seen(m.spelling, m.first, m.proper, m.lead) for m in facts.mentions]
+        out.names = [Seen(m.spelling, m.first, m.proper, m.lead, m.next) for m in facts.mentions]
     return out
 
 
