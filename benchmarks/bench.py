@@ -14,6 +14,8 @@ Cases:
 - the names index of an archive: 1,000 files copied from the 18F posts and the eval set,
   timed as ``copydesk names`` and as ``copydesk check --select names``.
 Prints wall-clock medians and the peak memory (max RSS) of the child processes.
+
+``--scale``: cold and warm runs, one file edited, --jobs, 1k/5k/20k-file sets (benchmarks/scale.py).
 """
 
 from __future__ import annotations
@@ -92,6 +94,10 @@ def grammar_rows(
 
 
 def main() -> int:
+    if "--scale" in sys.argv[1:]:  # issue 14's cases: benchmarks/scale.py
+        import scale
+
+        return scale.main([a for a in sys.argv[1:] if a != "--scale"])
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--skip-corpus", action="store_true")

@@ -114,6 +114,24 @@ def _grammar_options(cfg: config_mod.Config, require: Sequence[str], url: str | 
     show_envvar=True,
     help="The LanguageTool server of the grammar check, such as http://localhost:8081.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for the per-article passes (default: one a core of the machine).",
+)
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help='Neither read nor write the cache of per-article facts (in the cache folder: see README, "Speed").',
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show files done and the rate on stderr during a long run (default: on a terminal, outside CI).",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -133,6 +151,9 @@ def check(
     output: Path | None,
     require: tuple[str, ...],
     languagetool_url: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    progress: bool | None,
 ) -> None:
     """Check article files, folders or globs (default: the current folder)."""
     from lint.diagnostics import Severity
@@ -159,7 +180,22 @@ def check(
     known = baseline.load(baseline_path) if baseline_path is not None else None  # a bad file stops the run first
     cfg.force_exclude = force_exclude
     cfg.outputs = tuple(p for p in (baseline_path, write_baseline, output) if p is not None)  # never checked
-    result = run(paths or (".",), cfg, explain=explain)
+    if progress is None:
+        progress = sys.stderr.isatty() and not os.environ.get("CI")
+    shown = None
+    if progress:
+        from lint.pipeline.runner import Progress
+
+        shown = Progress(sys.stderr)
+    result = run(
+        paths or (".",),
+        cfg,
+        explain=explain,
+        jobs=jobs,
+        use_cache=not no_cache,
+        keep_articles=fix or show_diff,
+        progress=shown,
+    )
     for notice in (*result.skipped, *result.notices) if verbose else result.notices:
         _say(notice)
     if fix or show_diff:

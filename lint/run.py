@@ -5,25 +5,22 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint import checks as registry
 from lint import skip, walk
 from lint.article import Article
 from lint.config import Config
-from lint.diagnostics import Diagnostic, Finding, Severity
+from lint.diagnostics import Diagnostic, Severity
 from lint.errors import FatalError
 from lint.gitignore import Ignored
-from lint.readers import EXTENSIONS, read_path
-from lint.suppress import RULES as SUPPRESSION_RULES
-from lint.suppress import apply as apply_suppressions
-from lint.text import LineIndex
+from lint.readers import EXTENSIONS
 
-# checks whose findings depend on metadata the reader could not read
-METADATA_CHECKS = {"schema", "sources", "placeholder"}
+if TYPE_CHECKING:
+    from lint.pipeline.runner import Progress
 
 
 @dataclass
@@ -198,75 +195,35 @@ def enabled_checks(config: Config) -> list[str]:
 def check_articles(
     articles: list[Article], config: Config, explain: bool = False, notices: list[str] | None = None
 ) -> list[Diagnostic]:
-    run = Run(config, explain, notices=notices if notices is not None else [])
-    names = enabled_checks(config)
-    modules = {name: registry.load(name) for name in names}
-    rules: dict[str, tuple[Severity, str]] = {}
-    for module in modules.values():
-        rules.update(module.RULES)
-    rules.update(SUPPRESSION_RULES)
-    checkable = [a for a in articles if a.source.strip() and a.readable]
-    ready = {id(a) for a in checkable}
-    for module in modules.values():
-        module.prepare(checkable, run)
-    out: list[Diagnostic] = []
-    for article in articles:
-        index = LineIndex(article.source)
-        found: list[Finding] = [*article.problems, *article.notes]
-        ran: list[str] = []
-        if id(article) in ready:
-            for name, module in modules.items():
-                if name in METADATA_CHECKS and article.problems:
-                    continue  # the metadata could not be read: these checks would only add noise
-                ran.append(name)
-                found.extend(module.check(article, run))
-        for f in apply_suppressions(article, list(_dedupe(found)), ran, rules):
-            if not config.wants(f.rule):
-                continue
-            level = f.severity or config.level(f.rule, registry.default_severity(f.rule, rules))
-            if f.severity is not None:
-                level = config.level(f.rule, f.severity) if _configured(config, f.rule) else f.severity
-            out.append(Diagnostic.place(article.path, index, f, level))
-    for module in modules.values():
-        finish = getattr(module, "finish", None)  # optional: release what prepare() took, add notices
-        if finish is not None:
-            finish(run)
-    out.sort(key=Diagnostic.sort_key)
-    return out
+    """The findings of articles already read, in this process (``--fix`` rechecks what it wrote)."""
+    from lint.pipeline.facts import Context
+    from lint.pipeline.runner import in_memory
+
+    return in_memory(articles, Context.make(config, explain, notices))
 
 
-def _configured(config: Config, rule: str) -> bool:
-    return any(rule == p or rule.startswith(p + ".") for p in config.severity)
+def run(
+    paths: Sequence[str],
+    config: Config,
+    explain: bool = False,
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    keep_articles: bool = True,
+    progress: Progress | None = None,
+) -> Result:
+    """Check the files ``paths`` name (see :mod:`lint.pipeline`).
 
+    ``jobs``: processes for the per-article passes (None: one a core); ``use_cache``: keep and reuse
+    each article's facts in the cache folder; ``keep_articles``: the result holds every article as
+    read (``--fix`` needs them), not only the path and, for a file with findings, its text.
+    """
+    from lint.pipeline.facts import Context
+    from lint.pipeline.runner import check_files
 
-# When checks flag the same words, the more specific one speaks: a house-style term or a
-# name variant is not also reported as a spelling mistake.
-PRECEDENCE = ("terms", "names", "spelling", "grammar")
-
-
-def _dedupe(findings: list[Finding]) -> Iterator[Finding]:
-    seen: set[tuple[str, int, int]] = set()
-    owned: dict[str, list[tuple[int, int]]] = {}
-    for f in findings:
-        check = f.rule.split(".")[0]
-        if check in PRECEDENCE:
-            owned.setdefault(check, []).append((f.start, f.end))
-    for f in findings:
-        key = (f.rule, f.start, f.end)
-        if key in seen:
-            continue
-        check = f.rule.split(".")[0]
-        if check in PRECEDENCE:
-            stronger = PRECEDENCE[: PRECEDENCE.index(check)]
-            if any(s < f.end and f.start < e for c in stronger for s, e in owned.get(c, ())):
-                continue
-        seen.add(key)
-        yield f
-
-
-def run(paths: Sequence[str], config: Config, explain: bool = False) -> Result:
     notices: list[str] = []
     skipped: list[str] = []
     files = discover(paths or ["."], config, notices, skipped, strict=True)
-    articles = [read_path(p, display, date_order=config.date_order, templates=config.templates) for p, display in files]
-    return Result(check_articles(articles, config, explain, notices), articles, notices, skipped=skipped)
+    ctx = Context.make(config, explain, notices)  # a broken schema or rule file stops the run before a file is read
+    outcome = check_files(files, ctx, jobs=jobs, use_cache=use_cache, keep=keep_articles, progress=progress)
+    return Result(outcome.diagnostics, outcome.articles, notices, skipped=skipped)

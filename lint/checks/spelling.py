@@ -143,6 +143,7 @@ class Screen:
     decided: list[Decision]  # listed, rejected, known in another form, British, part of a compound
     pending: list[tuple[Text, Token]]  # to judge, in order
     ceilings: dict[int, float]  # id(token) -> the highest score it can get whatever its near misses (not --explain)
+    ceiled: bool = False  # the ceilings are made (they need the run's evidence)
 
 
 @dataclass
@@ -250,6 +251,57 @@ def _read(article: Article, run: Run, state: State) -> Read:
     return state.articles[key]
 
 
+@dataclass
+class Facts:
+    """What the spelling check learns from one article alone (:mod:`lint.pipeline.facts`): its words
+    outside the dictionary with what the article says of them, and those decided at once."""
+
+    read: Read
+    screen: Screen  # without ceilings: they need the run's evidence
+    words: frozenset[str]  # every word of the article, lower case: its part of the run's index of words
+    capitalised: frozenset[str]  # those it writes with a capital (anywhere)
+
+
+def article_facts(article: Article, run: Run) -> Facts | None:
+    """:class:`Facts` of ``article`` (None when no dictionary of its language ships): made from the article
+    and the config alone, so they can be kept between runs and made in another process."""
+    if not has_dictionary(article, run):
+        return None
+    state = _state(run)
+    read = _read(article, run, state)
+    screen = _sort(article, run, state)
+    state.articles.pop(id(article), None)
+    ev = read.evidence
+    written = set(ev.all_words())
+    _ = (ev.capitals, ev.words)  # made now: the functions behind them cannot travel
+    ev.capital_words = ev.all_words = tuple
+    return Facts(
+        read,
+        screen,
+        frozenset(normal(w) for w in written),
+        frozenset(normal(w) for w in written if w[:1].isupper()),
+    )
+
+
+def adopt(article: Article, facts: Facts, run: Run) -> None:
+    """Decide on ``article`` from its :class:`Facts` (see :func:`forget`)."""
+    state = _state(run)
+    state.articles[id(article)] = facts.read
+    state.screens[id(article)] = facts.screen
+
+
+def forget(article: Article, run: Run) -> None:
+    """Let go of what :func:`adopt` gave: a run keeps the index, not every article."""
+    state = _state(run)
+    state.articles.pop(id(article), None)
+    state.screens.pop(id(article), None)
+
+
+def use_evidence(run: Run, evidence: RunEvidence) -> None:
+    """The run's evidence, made by :mod:`lint.pipeline.index` from every article's facts."""
+    _state(run).run_evidence = evidence
+
+
 def prepare(articles: Sequence[Article], run: Run) -> None:
     """Count, over the run, the articles that use each word as a name; look up the near misses of the
     words to judge, for every article at once."""
@@ -336,15 +388,28 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
     without looking them up (the slow part); --explain judges every word, to give every reason.
     """
     key = id(article)
-    if key in state.screens:
-        return state.screens[key]
+    if key not in state.screens:
+        state.screens[key] = _sort(article, run, state)
+    screen = state.screens[key]
+    if not run.explain and not screen.ceiled:  # sorted without the run's evidence
+        screen.ceiled = True
+        evidence = _read(article, run, state).evidence
+        base = base_language(language(article, run))
+        run_evidence = state.run_evidence if state.run_evidence.articles else None
+        for text, tok in screen.pending:
+            f = plain_facts(tok.text, base)
+            screen.ceilings[id(tok)] = ceiling(tok, f, evidence, run_evidence, text.field == "title")
+    return screen
+
+
+def _sort(article: Article, run: Run, state: State) -> Screen:
+    """:func:`_screen`'s words, sorted; no ceilings yet (they need the run's evidence)."""
     read = _read(article, run, state)
-    texts, evidence = read.texts, read.evidence
+    texts = read.texts
     lang = language(article, run)
     base = base_language(lang)
     lx = lexicon(base)
     vocabulary = WordList.of(article.vocabulary)
-    run_evidence = state.run_evidence if state.run_evidence.articles else None
     decided: list[Decision] = []
     pending: list[tuple[Text, Token]] = []
     linked: Links | None = None  # the article's links, read when a word first needs them
@@ -420,13 +485,7 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
             if kind == "entry":
                 tok = replace(tok, entry=True)
             pending.append((text, tok))
-    ceilings: dict[int, float] = {}
-    if not run.explain:
-        for text, tok in pending:
-            f = plain_facts(tok.text, base)
-            ceilings[id(tok)] = ceiling(tok, f, evidence, run_evidence, text.field == "title")
-    state.screens[key] = Screen(decided, pending, ceilings)
-    return state.screens[key]
+    return Screen(decided, pending, {})
 
 
 PIECE_ZIPF = 4.0  # the common words a hyphenated compound's plural is made of ("how-tos", "add-ons")

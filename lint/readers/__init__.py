@@ -82,6 +82,22 @@ def read_path(
         article = Article(name, "", kind, templates=templates)
         article.problems.append(meta.problem(f"cannot read the file: {exc.strerror or exc}", 0, 0))
         return article
+    return read_data(path, data, name, kind, date_order=date_order, limits_=bounds, templates=templates)
+
+
+def read_data(
+    path: Path,
+    data: bytes,
+    display: str | None = None,
+    kind: str | None = None,
+    date_order: str = "dmy",
+    limits_: limits.Limits | None = None,
+    templates: tuple[str, ...] | None = None,
+) -> Article:
+    """:func:`read_path` of a file whose bytes are ``data`` (read once: for the cache's key, then the article)."""
+    name = display or str(path)
+    kind = kind or EXTENSIONS.get(path.suffix.lower(), "text")
+    bounds = limits_ or limits.current()
     bom = data.startswith(b"\xef\xbb\xbf")
     text, problem = decode(name, data)
     if text is None:
