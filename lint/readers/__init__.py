@@ -74,14 +74,10 @@ def read_path(
     try:
         data = files.read_bytes(path, bounds.max_file_bytes)  # never a FIFO or a device: they would block
     except files.TooLarge as exc:
-        article = Article(name, "", kind, templates=templates)
         message = f"{exc.strerror} (the limit is {limits.key('max_file_mb')}): it is not checked"
-        article.problems.append(meta.problem(message, 0, 0))
-        return article
+        return _unread(name, kind, templates, message)
     except OSError as exc:
-        article = Article(name, "", kind, templates=templates)
-        article.problems.append(meta.problem(f"cannot read the file: {exc.strerror or exc}", 0, 0))
-        return article
+        return _unread(name, kind, templates, f"cannot read the file: {exc.strerror or exc}")
     return read_data(path, data, name, kind, date_order=date_order, limits_=bounds, templates=templates)
 
 
@@ -101,12 +97,17 @@ def read_data(
     bom = data.startswith(b"\xef\xbb\xbf")
     text, problem = decode(name, data)
     if text is None:
-        article = Article(name, "", kind, templates=templates)
-        article.problems.append(meta.problem(problem, 0, 0))
-        return article
+        return _unread(name, kind, templates, problem)
     del data  # the text is all that is kept: a large file is not held twice
     article = read_text(name, text, kind, date_order, bounds, templates)
     article.bom = bom
+    return article
+
+
+def _unread(name: str, kind: str, templates: tuple[str, ...] | None, problem: str) -> Article:
+    """An article with no text: the file could not be read, and ``problem`` says why."""
+    article = Article(name, "", kind, templates=templates)
+    article.problems.append(meta.problem(problem, 0, 0))
     return article
 
 
