@@ -782,6 +782,48 @@ def test_a_surname_after_a_given_name_in_a_list_of_players_is_a_name() -> None:
     assert flagged(read_text("story.txt", source, "text")) == []
 
 
+@pytest.mark.parametrize(
+    "player",
+    (
+        "Dominik Hrbaty (Slovakia)",  # given names of other countries than the English-speaking ones
+        "Jelena Kostanic (Croatia)",
+        "Guillermo Canas (Argentina)",
+        "Jurgen Melzer (Austria)",
+        "Tatiana Golovin (France)",
+        "Mario Ancic (Croatia)",
+    ),
+)
+def test_a_surname_after_a_given_name_of_another_country_is_a_name(player: str) -> None:
+    source = f"Seedings for the open\n\nThe seedings were announced on Monday.\n\n20 {player}\n"
+    assert flagged(read_text("story.txt", source, "text")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "slip"),
+    (
+        ('<p class="authors">Photo: Jameson Dempesy</p>', "Dempesy"),  # two letters swapped of "Dempsey"
+        ("The talks were led by Mario Rossi and Dominik Hrabty of the agency.", []),  # no word it is a slip of
+    ),
+)
+def test_two_letters_swapped_in_a_known_surname_stay_a_slip_after_a_given_name(body: str, slip: object) -> None:
+    assert flagged(article(body)) == ([slip] if isinstance(slip, str) else slip)
+
+
+def test_the_given_names_of_other_countries_carry_their_licence_and_hold_no_common_word() -> None:
+    from lint.lexicon import lexicon
+    from lint.names.people import GIVEN_NAMES, given_name
+
+    text = rules_path(GIVEN_NAMES).read_text(encoding="utf-8")
+    assert "Permission is hereby granted" in text and "Faraglia" in text
+    entries = read_words(rules_path(GIVEN_NAMES))
+    assert entries == sorted(set(entries)) and len(entries) > 10_000
+    assert all(w.islower() and w.isalpha() and len(w) >= 3 for w in entries)
+    lx = lexicon("en")
+    assert not [w for w in entries if lx.known(w) and lx.zipf(w) >= 6.0]  # no "the", "said", "new"
+    assert not [w for w in ("hope", "grace", "among", "will", "may", "april") if w in entries]
+    assert given_name("Jelena") and given_name("Jürgen") and not given_name("Among")
+
+
 def test_a_given_name_that_is_a_word_in_a_headline_makes_no_name() -> None:
     assert flagged(article("The unions will take part.", title="Unions Will Thak Part")) == ["Thak"]
 

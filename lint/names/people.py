@@ -2,13 +2,19 @@
 
 Titles ("President", "Mr", "Dr"), speech verbs ("said"), words that start a
 sentence but are no names, and given names: nicknames (Robert/Bob, from the
-``nicknames`` package's hand-curated table) and distinct given names that differ
-by a letter (Steven/Stephen, Catherine/Katherine): neither kind is a typo of the other.
+``nicknames`` package's hand-curated table), the given names of other countries
+(``rules/given-names.txt``: Dominik, Jelena, Guillermo) and distinct given names that
+differ by a letter (Steven/Stephen, Catherine/Katherine): neither kind is a typo of the other.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+from lint.resources import rules_path
+from lint.rules import read_words
+
+GIVEN_NAMES = "given-names.txt"  # other countries' given names (Faker's lists; see the file's notes)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -84,6 +90,7 @@ def _given_names() -> frozenset[str]:
     assert isinstance(nn, NickNamer)
     names = set(nn.nickname_lookup) | set(nn.canonical_lookup)
     names.update(n for group in DISTINCT_GIVEN_NAMES for n in group)
+    names.update(read_words(rules_path(GIVEN_NAMES)))  # the given names of other countries
     return frozenset(names)
 
 

@@ -59,6 +59,7 @@ MANY_SENTENCES = 4  # other sentences of the article that make a word common on 
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
 AFTER_GIVEN_NAME = -4.0  # after a known given name ("Vincent Spadea"), also in a list line of names: a surname
+AFTER_GIVEN_NAME_SUSPECT = -2.0  # … when it is a typical slip of a word the web knows well ("Jameson Dempesy")
 POSSESSIVE = -1.0
 NAME_PARTNER = -1.5  # beside another capitalised word that is itself a name
 SAID = -1.0
@@ -208,6 +209,16 @@ def _slip_from_common(f: Facts) -> bool:
         and c.zipf - f.zipf >= 1.5
         and c.word[:1] == f.word[:1]
         and (c.kind not in NOT_SLIPS or c.sounds_alike)
+        for c in f.near
+    )
+
+
+def _slip_unknown_to_the_web(f: Facts) -> bool:
+    """A word the web never writes, two letters swapped from a word it knows well, with the same first
+    letter ("Dempesy" for "Dempsey"): a slip even after a given name (an extra vowel may be
+    the name's own: "Spadea", "Spade")."""
+    return f.zipf == 0.0 and any(
+        c.distance == 1 and c.listed and c.zipf >= 3.0 and c.word[:1] == f.word[:1] and c.kind == "swapped letters"
         for c in f.near
     )
 
@@ -446,7 +457,8 @@ def _weigh(
     suspect = suspect or (near >= STRONG_NEAR_TWO and f.zipf == 0.0)  # "beeteen", two slips from "between"
     if token.capitalised:
         # a day or a month misspelt in other articles too is still misspelt: no name the run could know
-        score += _name_evidence(token, use, None if calendar else run, partners_ok, suspect, reasons)
+        after_slip = suspect or (bound != "plain" and _slip_unknown_to_the_web(f))
+        score += _name_evidence(token, use, None if calendar else run, partners_ok, after_slip, reasons)
     else:
         score += _word_evidence(token, f, use, run, suspect, reasons)
     if f.derived:
@@ -501,8 +513,8 @@ def _name_evidence(
         score += AFTER_TITLE
         reasons.append("after a title")
     if use.given:
-        score += AFTER_GIVEN_NAME
-        reasons.append("after a given name")
+        score += AFTER_GIVEN_NAME_SUSPECT if suspect else AFTER_GIVEN_NAME
+        reasons.append("after a given name" + (" (weighed less: a slip of a known word)" if suspect else ""))
     if use.possessive:
         score += POSSESSIVE
         reasons.append("takes a possessive")
