@@ -128,6 +128,13 @@ def _grammar_options(cfg: config_mod.Config, require: Sequence[str], url: str | 
     help='Neither read nor write the cache of per-article facts (in the cache folder: see README, "Speed").',
 )
 @click.option(
+    "--stdin-filename",
+    "stdin_filename",
+    metavar="PATH",
+    help="With the path '-': the name of the text read from stdin (its extension decides the format, its "
+    "folder the config; findings carry this name). --fix then writes the fixed text to stdout.",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show files done and the rate on stderr during a long run (default: on a terminal, outside CI).",
@@ -154,13 +161,23 @@ def check(
     jobs: int | None,
     no_cache: bool,
     progress: bool | None,
+    stdin_filename: str | None,
 ) -> None:
-    """Check article files, folders or globs (default: the current folder)."""
+    """Check article files, folders or globs (default: the current folder); '-' reads one from stdin."""
     from lint.diagnostics import Severity
     from lint.report import REPORTERS, choose
     from lint.run import run
 
-    cfg = config_mod.load(config_path)
+    from_stdin = "-" in paths
+    if from_stdin and len(paths) > 1:
+        raise click.UsageError("'-' (read an article from stdin) cannot be given with other paths")
+    if stdin_filename is not None and not from_stdin:
+        raise click.UsageError("--stdin-filename goes with the path '-' (read the article from stdin)")
+    if from_stdin and (write_baseline is not None or (show_diff and fix)):
+        raise click.UsageError("'-' (stdin) cannot be used with --write-baseline or with --fix and --diff together")
+    from lint import stdin
+
+    cfg = config_mod.load(config_path, stdin.config_start(stdin_filename) if from_stdin else None)
     limits.set_current(cfg.limits)  # every file this command reads is read within the config's limits
     _known_rules(select, "--select")
     _known_rules(ignore, "--ignore")
@@ -187,21 +204,29 @@ def check(
         from lint.pipeline.runner import Progress
 
         shown = Progress(sys.stderr)
-    result = run(
-        paths or (".",),
-        cfg,
-        explain=explain,
-        jobs=jobs,
-        use_cache=not no_cache,
-        keep_articles=fix or show_diff,
-        progress=shown,
-    )
+    if from_stdin:
+        data = stdin.read_stdin()
+        result = stdin.check(data, stdin.name_of(stdin_filename), cfg, explain)
+    else:
+        result = run(
+            paths or (".",),
+            cfg,
+            explain=explain,
+            jobs=jobs,
+            use_cache=not no_cache,
+            keep_articles=fix or show_diff,
+            progress=shown,
+        )
     for notice in (*result.skipped, *result.notices) if verbose else result.notices:
         _say(notice)
     if fix or show_diff:
         from lint import fix as fixer
 
-        if show_diff:
+        if from_stdin and fix:  # the fixed text goes to stdout, the report of what remains to stderr
+            result, fixed_text, messages = fixer.fix_text(result, cfg, explain, unsafe_fixes)
+            sys.stdout.write(fixed_text)
+            sys.stdout.flush()
+        elif show_diff:
             diff, messages = fixer.preview(result, unsafe_fixes)
             click.echo(visible(diff, newlines=True) if sys.stdout.isatty() else diff, nl=False)
         else:
@@ -224,6 +249,8 @@ def check(
         result.diagnostics = [replace(d, explanation="") if d.explanation else d for d in result.diagnostics]
     buffer = io.StringIO()  # --output: the whole report, then one atomic write
     stream: IO[str] = buffer if output is not None else sys.stdout
+    if from_stdin and fix and output is None:
+        stream = sys.stderr
     colour = color if color is not None else (output is None and stream.isatty() and "NO_COLOR" not in os.environ)
     REPORTERS[choose(fmt)](result, stream, colour)
     if output is not None:

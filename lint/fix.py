@@ -289,3 +289,20 @@ def fix(result: Result, config: Config, explain: bool = False, unsafe: bool = Fa
     messages.append(f"fixed {_count(fixes, 'finding')} in {_count(len(written), 'file')}{_unsafe_count(done)}")
     articles = [written.get(a.path, a) for a in result.articles]
     return Result(check_articles(articles, config, explain), articles, result.notices, tuple(unwritten)), messages
+
+
+def fix_text(
+    result: Result, config: Config, explain: bool = False, unsafe: bool = False
+) -> tuple[Result, str, list[str]]:
+    """:func:`fix` for the one article read from stdin: nothing is written; the fixed text (the text as read
+    when nothing is fixed), the run of what remains, and messages for stderr."""
+    (article,) = result.articles
+    changes = plans(result, unsafe)
+    messages = [m for c in changes for m in _left_out(c)]
+    done = [c for c in changes if c.changed]
+    if not done:
+        return result, article.source, messages
+    change = done[0]
+    fixed = read_text(article.path, change.after, article.format, config.date_order, templates=config.templates)
+    messages.append(f"fixed {_count(len(change.fixed), 'finding')} in {_count(1, 'file')}{_unsafe_count(done)}")
+    return Result(check_articles([fixed], config, explain), [fixed], result.notices), change.after, messages
