@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lint.article import Article
 from lint.config import Config
-from lint.readers import EXTENSIONS, read_data
+from lint.readers import read_data
 from lint.run import Result, check_articles
 
 NAME = "<stdin>"  # the name shown when --stdin-filename is not given (read as Markdown)
@@ -34,7 +34,7 @@ def config_start(stdin_filename: str | None) -> Path | None:
 
 
 def read(data: bytes, name: str, config: Config) -> Article:
-    kind = EXTENSIONS.get(Path(name).suffix.lower(), "text") if name != NAME else "markdown"
+    kind = "markdown" if name == NAME else None  # a name's extension decides, as for a file
     return read_data(
         Path(name), data, name, kind, date_order=config.date_order, limits_=config.limits, templates=config.templates
     )

@@ -54,6 +54,13 @@ def decode(path: str, data: bytes) -> tuple[str | None, str]:
         return None, f"line {line}, byte column {col}: the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
 
 
+def _named(
+    path: Path, display: str | None, kind: str | None, limits_: limits.Limits | None
+) -> tuple[str, str, limits.Limits]:
+    """The name findings carry, the format (from the extension unless given) and the limits that apply."""
+    return display or str(path), kind or EXTENSIONS.get(path.suffix.lower(), "text"), limits_ or limits.current()
+
+
 def read_path(
     path: Path,
     display: str | None = None,
@@ -68,9 +75,7 @@ def read_path(
     bound what the file may make the readers do (:mod:`lint.limits`; the current ones by default);
     ``templates`` the template syntaxes the site renders (the config's, :mod:`lint.templates`).
     """
-    name = display or str(path)
-    kind = kind or EXTENSIONS.get(path.suffix.lower(), "text")
-    bounds = limits_ or limits.current()
+    name, kind, bounds = _named(path, display, kind, limits_)
     try:
         data = files.read_bytes(path, bounds.max_file_bytes)  # never a FIFO or a device: they would block
     except files.TooLarge as exc:
@@ -91,9 +96,7 @@ def read_data(
     templates: tuple[str, ...] | None = None,
 ) -> Article:
     """:func:`read_path` of a file whose bytes are ``data`` (read once: for the cache's key, then the article)."""
-    name = display or str(path)
-    kind = kind or EXTENSIONS.get(path.suffix.lower(), "text")
-    bounds = limits_ or limits.current()
+    name, kind, bounds = _named(path, display, kind, limits_)
     bom = data.startswith(b"\xef\xbb\xbf")
     text, problem = decode(name, data)
     if text is None:
