@@ -119,6 +119,32 @@ def test_the_cache_is_trimmed_to_its_bound(tmp_path: Path) -> None:
     assert len(list(folder.rglob("*.facts"))) == 4
 
 
+def test_another_version_in_use_keeps_its_entries(cli: Any, tmp_path: Path, cache: Path) -> None:
+    import os
+    import time
+
+    busy = cache / "0123456789abcdef"  # another copydesk, installed beside this one, running now
+    (busy / "ab").mkdir(parents=True)
+    (busy / "ab" / "x.facts").write_bytes(b"entry")
+    (busy / store.MARK).touch()
+    idle = cache / "fedcba9876543210"  # one that has not run for two days
+    (idle / "cd").mkdir(parents=True)
+    (idle / store.MARK).touch()
+    old = time.time() - 2 * store.IDLE_SECONDS
+    os.utime(idle / store.MARK, (old, old))
+    check(cli, build(tmp_path / "site"))
+    assert (busy / "ab" / "x.facts").exists()
+    assert not idle.exists()
+
+
+def test_a_cache_removed_during_a_run_is_only_a_miss(tmp_path: Path) -> None:
+    folder = tmp_path / "gone"
+    assert store.trim(folder, 1) == 0  # another run removed it: nothing to trim, no error
+    s = store.Store(folder, "salt")
+    key = s.key("a.md", b"text")
+    assert s.part(key) is None and s.facts(key) is None
+
+
 def test_a_changed_config_is_another_key(tmp_path: Path) -> None:
     from lint.config import Config
 

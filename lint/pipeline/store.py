@@ -8,7 +8,10 @@ files end in ``.facts``, which no reader takes).
 Key: the SHA-256 of the file's bytes, its path as shown, the config (with the contents of every
 file it names: vocabulary, rules, schema) and copydesk's version (the hash of its code, rule data
 and schemas, and of the word data it reads), so a changed file, config or copydesk is a miss,
-never a stale answer.  Entries of another copydesk version are removed at the next run.
+never a stale answer.  Another copydesk version's folder is removed by a run that starts when
+that version has not started a run for a day (:data:`IDLE_SECONDS`): two versions installed side
+by side (two checkouts, a virtual environment and the system) may run at the same time and never
+pull entries from under each other.  A folder or entry that vanishes during a run is a miss.
 
 One entry, one file ``<version>/<key[:2]>/<key>.facts``: the article's share of the index
 (:class:`~lint.pipeline.index.Part`), then its facts, two pickles, so that the first pass reads
@@ -30,6 +33,7 @@ import pickle
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -42,6 +46,8 @@ from lint.pipeline.index import Part
 DEFAULT_MB = 1024
 SUFFIX = ".facts"
 FORMAT = 1  # bump when an entry's layout changes
+IDLE_SECONDS = 24 * 3600  # another version's folder unused this long is removed
+MARK = ".last-run"  # touched in a version's folder by every run of that version
 
 
 @cache
@@ -151,9 +157,10 @@ class Store:
             folder.mkdir(parents=True, exist_ok=True)
             probe = tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=True)  # noqa: SIM115
             probe.close()
+            (folder / MARK).touch()
         except OSError:
             return cls(None, salt)  # no writable cache folder: the run spools
-        _remove_other_versions(root, version)
+        _remove_idle_versions(root, version)
         return cls(folder, salt)
 
     def key(self, display: str, data: bytes) -> str:
@@ -190,7 +197,7 @@ class Store:
         """Write the entry atomically; a cache that cannot be written only costs the next run its time."""
         path = self.path(key)
         try:
-            path.parent.mkdir(exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as f:
@@ -214,13 +221,26 @@ class Store:
             trim(self.folder, bound())
 
 
-def _remove_other_versions(root: Path, version: str) -> None:
+def _remove_idle_versions(root: Path, version: str, now: float | None = None) -> list[Path]:
+    """Remove the folders of other versions that have not started a run for :data:`IDLE_SECONDS`."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
     try:
         others = [p for p in root.iterdir() if p.is_dir() and p.name != version]
     except OSError:
-        return
+        return removed
     for other in others:
-        shutil.rmtree(other, ignore_errors=True)
+        try:
+            last = (other / MARK).stat().st_mtime
+        except OSError:
+            try:  # a folder of a version older than the mark: its own time
+                last = other.stat().st_mtime
+            except OSError:
+                continue  # removed meanwhile
+        if now - last >= IDLE_SECONDS:
+            shutil.rmtree(other, ignore_errors=True)
+            removed.append(other)
+    return removed
 
 
 def trim(folder: Path, limit: int) -> int:
@@ -228,14 +248,14 @@ def trim(folder: Path, limit: int) -> int:
     (nothing when it holds less than ``limit``); stray temporary files go too.  Returns the files removed."""
     entries: list[tuple[float, int, str]] = []
     total = 0
-    for sub in os.scandir(folder):
+    for sub in _scan(folder):
         if not sub.is_dir():
             continue
-        for e in os.scandir(sub.path):
+        for e in _scan(sub.path):
             try:
                 st = e.stat()
             except OSError:
-                continue
+                continue  # removed by another run meanwhile
             entries.append((st.st_mtime, st.st_size, e.path))
             total += st.st_size
     if total <= limit:
@@ -252,3 +272,12 @@ def trim(folder: Path, limit: int) -> int:
         total -= size
         removed += 1
     return removed
+
+
+def _scan(folder: str | Path) -> list[os.DirEntry[str]]:
+    """A folder's entries; none when another run has removed it meanwhile."""
+    try:
+        with os.scandir(folder) as it:
+            return list(it)
+    except OSError:
+        return []
