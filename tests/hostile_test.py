@@ -163,3 +163,41 @@ def test_the_names_report_escapes_control_characters(cli: Any, tmp_path: Path) -
     result = cli("names", tmp_path)
     assert result.code == 0, result.err
     assert "\x1b" not in result.out
+
+
+def test_a_lone_surrogate_in_text_from_an_editor_is_one_finding_at_its_place() -> None:
+    """An editor's buffer (the language server) can hold half a UTF-16 pair, which no file can."""
+    import io
+
+    from lint.config import Config
+    from lint.readers import read_text
+    from lint.report import REPORTERS
+    from lint.run import Result, check_articles
+
+    bad = read_text("bad.md", "---\ntitle: A\n---\n\nThe go\udb2dverment met.\n", "markdown")
+    good = read_text("good.md", "---\ntitle: Good\n---\n\nThe goverment met.\n", "markdown")
+    result = Result(check_articles([bad, good], Config()), [bad, good], [])
+    mine = [(d.rule, d.line, d.column, d.message) for d in result.diagnostics if d.path == "bad.md"]
+    assert mine == [
+        ("schema.syntax", 5, 7, "U+DB2D is half of a character (a lone surrogate), not text: the file is not checked")
+    ]
+    assert any(d.path == "good.md" and d.rule == "spelling.unknown" for d in result.diagnostics)
+    for name, report in REPORTERS.items():
+        stream = io.StringIO()
+        report(result, stream, False)
+        stream.getvalue().encode("utf-8")  # strict: every format writes it
+        assert "good.md" in stream.getvalue(), name
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(cli: Any, tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.md")  # a Latin-1 name on a UTF-8 system: Python holds \udce9
+    (folder / name).write_text("---\ntitle: Cafe\n---\n\nThe goverment met.\n", encoding="utf-8")
+    for fmt in ("text", "json", "sarif", "github", "gitlab", "html"):
+        result = cli("check", "--format", fmt, folder)
+        assert result.code == 1, (fmt, result.err)
+        result.out.encode("utf-8")
+        assert "caf" in result.out and "Traceback" not in result.err

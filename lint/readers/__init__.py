@@ -23,6 +23,7 @@ EXTENSIONS: dict[str, str] = {
 
 LINE_END = re.compile(rb"\r\n?|\n")
 FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # half of a UTF-16 pair: text from an editor or a pipe, never a file
 
 
 def _reader(kind: str, date_order: str) -> Callable[[Article], None]:
@@ -125,6 +126,14 @@ def read_text(
     limits_: limits.Limits | None = None,
     templates: tuple[str, ...] | None = None,
 ) -> Article:
+    bad = LONE_SURROGATE.search(text)
+    if bad:  # no reader, check or report can take it: the position is kept, the character replaced
+        failed = Article(name, LONE_SURROGATE.sub("\ufffd", text), kind, templates=templates)
+        message = (
+            f"U+{ord(bad.group()):04X} is half of a character (a lone surrogate), not text: the file is not checked"
+        )
+        failed.problems.append(meta.problem(message, bad.start(), bad.end()))
+        return failed
     article = Article(name, text, kind, templates=templates)
     if not text.strip():
         article.problems.append(meta.problem("the file is empty: there is no article to check", 0, 0))

@@ -79,7 +79,7 @@ def fingerprints(result: Result, root: Path) -> list[str]:
     out = []
     for key in baseline.keys(result.diagnostics, sources, root):
         seen[key] += 1
-        digest = hashlib.sha256("\0".join(key).encode("utf-8")).hexdigest()[:32]
+        digest = hashlib.sha256("\0".join(key).encode("utf-8", "surrogatepass")).hexdigest()[:32]
         out.append(f"{digest}:{seen[key]}")
     return out
 
