@@ -128,6 +128,17 @@ def test_a_lower_case_word_in_many_sentences_is_a_term_not_a_slip() -> None:
     assert flagged(article("We spoke about dat on Monday.")) == ["dat"]
 
 
+def test_a_slip_of_a_common_word_written_alike_in_three_sentences_is_the_articles_term() -> None:
+    # "pserver" is one letter from "server"; a report that names it in three sentences means it
+    body = (
+        "The pserver service was offered to anonymous users. Another note: the pserver process creates"
+        " a directory. This suggests that pserver processes were ended abnormally."
+    )
+    assert flagged(article(body)) == []
+    # a slip is not retyped alike: in two sentences it is still flagged in both
+    assert flagged(article("The pserver service was offered. The pserver process ended.")) == ["pserver"] * 2
+
+
 def test_a_misspelling_written_again_and_again_is_still_a_misspelling() -> None:
     body = (
         "Officials said the goverment would act. The goverment said no. A goverment spokesman declined."

@@ -56,6 +56,8 @@ REPEATED = -0.6  # each other sentence using it capitalised (up to two)
 REPEATED_WORD = -0.8  # each other sentence using it in lower case (up to five)
 MANY_SENTENCES = 4  # other sentences of the article that make a word common on the web, suspect of a slip,
 # a term after all ("dat"); a misspelling ("goverment", Zipf 2.9) stays one however often it is written
+TERM_SENTENCES = 3  # sentences (told apart by the words around) writing a lower-case word alike: a term
+TERM = -9.0  # … ("pserver" in six sentences of one report): slips are not retyped alike, misspellings are listed
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
 AFTER_GIVEN_NAME = -4.0  # after a known given name ("Vincent Spadea"), also in a list line of names: a surname
@@ -460,7 +462,7 @@ def _weigh(
         after_slip = suspect or (bound != "plain" and _slip_unknown_to_the_web(f))
         score += _name_evidence(token, use, None if calendar else run, partners_ok, after_slip, reasons)
     else:
-        score += _word_evidence(token, f, use, run, suspect, reasons)
+        score += _word_evidence(token, f, use, run, suspect, bool(known), reasons)
     if f.derived:
         score += DERIVED_NEAR_MISS if suspect else DERIVED if f.derived[1][0] == "-" else PREFIXED
         reasons.append(f"'{f.derived[0]}' with {f.derived[1]}")
@@ -544,18 +546,24 @@ def _name_evidence(
 
 
 def _word_evidence(
-    token: Token, f: Facts, use: WordUse, run: RunEvidence | None, suspect: bool, reasons: list[str]
+    token: Token, f: Facts, use: WordUse, run: RunEvidence | None, suspect: bool, known: bool, reasons: list[str]
 ) -> float:
     """A word used again and again, in this article and others, is a term, not a slip.
 
     A misspelling can be repeated too: for a word one slip from a more frequent one
-    only wide use counts (a common word of the web used in several articles).
+    only wide use counts (a common word of the web used in several articles), or its use
+    in :data:`TERM_SENTENCES` sentences of the article when no list holds it as a misspelling:
+    a slip of the fingers is not made alike in three sentences; a word the writer does not know
+    how to spell is ("goverment"), and the lists hold those.
     """
     score = 0.0
     elsewhere = 0
     if run is not None:
         elsewhere = run.as_lower[token.text.lower()] - (1 if use.lower_contexts else 0)
     again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
+    if not known and again + 1 >= TERM_SENTENCES:
+        reasons.append(f"written alike in {again + 1} sentences of the article, and no list holds it as a misspelling")
+        return TERM
     if suspect and (f.zipf < 3.3 or (elsewhere < WIDE_USE and again < MANY_SENTENCES)):
         return 0.0
     if again:
