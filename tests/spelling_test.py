@@ -139,6 +139,18 @@ def test_a_slip_of_a_common_word_written_alike_in_three_sentences_is_the_article
     assert flagged(article("The pserver service was offered. The pserver process ended.")) == ["pserver"] * 2
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    (
+        ("The sources are tar’ed and gzip’ed for you.", []),  # a tool's name made a verb
+        ("The draft was OK'd and the editor cc'ing the desk.", []),
+        ("The sources are tarr’ed and gzipp’ed for you.", ["tarr’ed", "gzipp’ed"]),  # no word before the ending
+    ),
+)
+def test_a_word_made_a_verb_with_an_apostrophe_is_no_typo(body: str, expected: list[str]) -> None:
+    assert flagged(article(body)) == expected
+
+
 def test_a_misspelling_written_again_and_again_is_still_a_misspelling() -> None:
     body = (
         "Officials said the goverment would act. The goverment said no. A goverment spokesman declined."
@@ -850,3 +862,24 @@ def test_a_misspelt_month_stays_misspelt_however_many_articles_write_it() -> Non
     found = findings(*arts)
     assert len(found) == 5
     assert found[0].suggestions[0] == "February"
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    (
+        # an untranslated English sentence in a German post, and the trade's English words
+        ("de", "Die Version wurde veröffentlicht. The release was scheduled and provided for stragglers.", []),
+        ("de", "Der Server hat Symlinks und einen Segfault gemeldet.", []),
+        # German closes its compounds, with linking letters: no typo; a slip inside one still is
+        ("de", "Ein selbstsigniertes Zertifikat im Entwicklungszweig, dazu positionsgebundene Argumente.", []),
+        ("de", "Der Programmierwettbewerb beginnt; die Anmeldefomular ist offen.", ["Anmeldefomular"]),
+        # French and Italian elide before a vowel, with either apostrophe
+        ("fr", "Il faut changer l'adresse et l’intégration d'une application qu'il utilise.", []),
+        ("fr", "Il faut changer l'adresse et l’intégrration.", ["l’intégrration"]),
+        ("it", "La data dell'anno e l'aggiornamento sull'argomento.", []),
+    ),
+)
+def test_articles_in_other_languages_quote_english_close_compounds_and_elide(
+    lang: str, body: str, expected: list[str]
+) -> None:
+    assert flagged(article(body, title="Ruby 3.4", front=f"lang: {lang}\n")) == expected

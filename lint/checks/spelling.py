@@ -41,6 +41,7 @@ from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
 from lint.spelling.tokens import Token, base_forms, hyphen_pieces, inner_capitals, tokens
 from lint.spelling.variants import american, british
+from lint.spelling.wordlist import listed_in
 from lint.text import Text
 from lint.words import WORD
 
@@ -460,6 +461,17 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
             if other:
                 decided.append(Decision(text, tok, "", (f"an accented word of another language ({other})",)))
                 continue
+            elided = _elided(tok, text.value, lx, base)
+            if elided:
+                decided.append(Decision(text, tok, "", (elided,)))
+                continue
+            if base != "en" and _english(tok.text):
+                decided.append(Decision(text, tok, "", ("an English word, as posts in other languages quote them",)))
+                continue
+            verbed = _verbed(tok, lx, base)
+            if verbed:
+                decided.append(Decision(text, tok, "", (verbed,)))
+                continue
             if tok.compound and (lx.known(tok.compound) or lx.zipf(tok.compound) >= 3.0):
                 decided.append(Decision(text, tok, "", (f"part of '{tok.compound}'",)))
                 continue
@@ -486,6 +498,57 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
                 tok = replace(tok, entry=True)
             pending.append((text, tok))
     return Screen(decided, pending, {})
+
+
+ELISIONS = {  # the words a language writes elided before a vowel, with an apostrophe: l'adresse, dell'anno
+    "fr": frozenset(("l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu")),
+    "it": frozenset(
+        ("l", "d", "c", "s", "m", "t", "v", "n", "un", "dell", "all", "nell", "dall", "sull", "coll", "quest", "quell")
+    ),
+    "ca": frozenset(("l", "d", "n", "s", "m", "t")),
+}
+
+
+def _elided(tok: Token, value: str, lx: Lexicon, base: str) -> str:
+    """Why a token is an elided word or a word after one ("l’intégration", the "l" of "l'adresse"), or ""."""
+    elisions = ELISIONS.get(base)
+    if not elisions:
+        return ""
+    word = straight(tok.text).lower()
+    if word in elisions and value[tok.end : tok.end + 1] in ("'", "’"):
+        return f"'{tok.text}' elided before the next word"
+    head, apostrophe, rest = word.partition("'")
+    if apostrophe and head in elisions and rest and lx.known(rest):
+        return f"'{rest}' after the elided '{head}'"
+    return ""
+
+
+ENGLISH_ZIPF = 2.0  # an English word this common, in an article in another language, is quoted English
+
+
+def _english(word: str) -> bool:
+    """True for an English word of the dictionary or the trade (an untranslated sentence in a German
+    post: "provided", "scheduled", "stragglers"; "symlinks", "segfault")."""
+    en = lexicon("en")
+    low = word.lower()
+    return (en.known(low) and en.zipf(low) >= ENGLISH_ZIPF) or bool(listed_in(low, "en"))
+
+
+VERBED = re.compile(r"([^\W\d_]{2,})['’](ed|d|ing|er|ers)", re.IGNORECASE)
+
+
+def _verbed(tok: Token, lx: Lexicon, base: str) -> str:
+    """Why a word with an apostrophe before its ending is no typo, or "": a noun or a name of a
+    tool made a verb ("tar’ed", "gzip’ed", "OK'd", "cc'ing"), its stem a word or the trade's."""
+    if base != "en" or not tok.inner_apostrophe:
+        return ""
+    m = VERBED.fullmatch(straight(tok.text))
+    if not m:
+        return ""
+    stem = m.group(1)
+    if lx.known(stem) or lx.zipf(stem) >= 3.0 or listed_in(stem.lower(), base):
+        return f"'{stem}' with the ending '{m.group(2)}' after an apostrophe"
+    return ""
 
 
 PIECE_ZIPF = 4.0  # the common words a hyphenated compound's plural is made of ("how-tos", "add-ons")

@@ -96,3 +96,31 @@ def compound_of(word: str, is_content_word: Callable[[str], bool]) -> tuple[str,
         if longer and is_content_word(a) and is_content_word(b):
             best = (a, b)
     return best
+
+
+CLOSED_COMPOUNDS = frozenset({"de", "nl", "sv", "da", "nb", "no", "fi", "is"})  # write compounds as one word
+LINKS = ("s", "es", "n", "en", "e")  # the linking letters between the parts (Entwicklung-s-zweig)
+PART = 4  # the shortest part: shorter ones ("nung", "disk") match too much by chance
+
+
+def closed_compound(
+    word: str, is_modifier: Callable[[str], bool], is_head: Callable[[str], bool], depth: int = 1
+) -> tuple[str, str] | None:
+    """The modifier and head ``word`` is written from in a language that closes its compounds
+    ("entwicklungszweig" -> ("entwicklungs", "zweig"), "positionsgebundenes" -> ("positions",
+    "gebundenes")), or None.  The modifier may end in a linking letter or be a verb's stem
+    (``is_modifier`` sees both forms); the head may be a compound itself, ``depth`` levels deep."""
+    w = word.lower()
+    for i in range(len(w) - PART, PART - 1, -1):  # the longest modifier first
+        a, b = w[:i], w[i:]
+        if not _modifier(a, is_modifier):
+            continue
+        if is_head(b) or (depth > 1 and len(b) >= 2 * PART and closed_compound(b, is_modifier, is_head, depth - 1)):
+            return a, b
+    return None
+
+
+def _modifier(a: str, is_modifier: Callable[[str], bool]) -> bool:
+    if is_modifier(a) or is_modifier(a + "en") or is_modifier(a + "n"):  # a verb's stem: "programmier-"
+        return True
+    return any(a.endswith(k) and len(a) - len(k) >= PART and is_modifier(a[: -len(k)]) for k in LINKS)

@@ -22,11 +22,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from lint.lexicon import Lexicon, lexicon, straight
+from lint.lexicon import Lexicon, base_language, lexicon, straight
 from lint.names.similar import edits
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
 from lint.spelling.misspellings import misspelling
-from lint.spelling.morphology import compound_of, derived_from
+from lint.spelling.morphology import CLOSED_COMPOUNDS, closed_compound, compound_of, derived_from
 from lint.spelling.safety import why_unsafe
 from lint.spelling.suggest import Candidate, candidates, corrections, match_case
 from lint.spelling.tokens import Token
@@ -121,7 +121,24 @@ def plain_facts(word: str, lang: str) -> Facts:
     w = straight(word.lower())
     derived = derived_from(w, lambda s: _is_word(lx, s))
     compound = None if derived else compound_of(w, lambda s: _content_word(lx, s))
+    if compound is None and derived is None and base_language(lang) in CLOSED_COMPOUNDS:
+        compound = closed_compound(w, lambda s: _modifier_word(lx, s), lambda s: _head_word(lx, s))
     return Facts(w, lang, lx.zipf(w), (), derived, compound)
+
+
+def _modifier_word(lx: Lexicon, word: str) -> bool:
+    """The first part of a closed compound: a common word of the language, or of the trade's English."""
+    return (lx.known(word) and lx.zipf(word) >= 3.0) or _trade_english(word)
+
+
+def _head_word(lx: Lexicon, word: str) -> bool:
+    """The last part: any word of the dictionary that the language writes (it carries the ending)."""
+    return (lx.known(word) and lx.zipf(word) >= 2.0) or _trade_english(word)
+
+
+def _trade_english(word: str) -> bool:
+    en = lexicon("en")
+    return (en.known(word) and en.zipf(word) >= 3.5) or bool(listed_in(word, "en"))
 
 
 @lru_cache(maxsize=10_000)
