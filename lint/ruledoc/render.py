@@ -18,8 +18,8 @@ def level_text(doc: RuleDoc) -> tuple[str, str, str]:
         f"{doc.level.value} by default. Set another level (error, warning or info) in copydesk.toml "
         "([tool.copydesk.severity] in pyproject.toml):",
         f'[severity]\n"{doc.rule}" = "{_other(doc)}"',
-        f'The most specific rule-id prefix wins: a key "{doc.check}" sets every {doc.check} rule that no '
-        "longer key names.",
+        f'The most specific rule-id prefix wins: a key "{doc.check}" sets every {doc.check} rule but those '
+        "a longer key sets.",
     )
 
 
@@ -47,7 +47,7 @@ def turn_off(doc: RuleDoc) -> list[tuple[str, str]]:
     if "metadata" in doc.inline:
         ways.append((f"copydesk: {{ignore: [{rule}]}}", "one article, in its metadata (front matter)"))
     if "sic" in doc.inline:
-        ways.append(("[sic]", "one word: written right after it, as published"))
+        ways.append(("[sic]", "one word or name: written right after it, as published"))
     return ways
 
 
