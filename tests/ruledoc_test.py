@@ -280,7 +280,7 @@ def test_every_rule_prints_in_text_and_json(cli: Any, rule: str) -> None:
 
 def test_markdown_of_one_rule() -> None:
     md = ruledoc.markdown("spelling.unknown")
-    assert md.startswith("### `spelling.unknown` (error)\n\nA word no dictionary knows")
+    assert md.startswith("### `spelling.unknown` (error)\n\nA word that no dictionary knows and that nothing in")
     assert "**Fails** (`article.md`):\n\n```markdown\nThe council met and the goverment announced" in md
     assert (
         "- 1:25: 'goverment' is not a known word; did you mean 'government'? — fix (safe: applied by --fix): government"

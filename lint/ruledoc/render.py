@@ -143,7 +143,7 @@ def _kind(example: Example) -> str:
 
 
 def markdown(doc: RuleDoc) -> str:
-    out = [f"### {_code(doc.rule)} ({doc.level.value})", "", doc.description, "", doc.checks, ""]
+    out = [f"### {_code(doc.rule)} ({doc.level.value})", "", doc.checks, ""]  # checks says more than description
     said, toml, prefixes = level_text(doc)
     out += [f"**Level.** {said}", "", _fence(toml, "toml"), "", prefixes, ""]
     if doc.config:
