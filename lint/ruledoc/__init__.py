@@ -28,7 +28,6 @@ DEFAULT_NAME = "article.md"  # the file name an example is checked as, unless it
 
 # the suppressions an article can carry (lint/suppress.py), and the checks each silences by default:
 # a comment covers the text after it in a Markdown body, not the metadata above it
-INLINE_FORMS = ("comment", "metadata", "sic")
 DEFAULT_INLINE: dict[str, tuple[str, ...]] = {
     "schema": ("metadata",),
     "spelling": ("comment", "metadata", "sic"),
