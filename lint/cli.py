@@ -277,21 +277,37 @@ def init_command(folder: Path, write_baseline: bool) -> None:
 
 
 @cli.command("rules")
+@click.argument("rule", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules_command(fmt: str) -> None:
-    """List every rule id with its default severity and what it finds."""
+def rules_command(rule: str | None, fmt: str) -> None:
+    """List every rule id with its default severity and what it finds; RULE: what that rule checks, with
+    examples that pass and fail and how to turn it off (a prefix such as 'spelling' lists its rules)."""
     import json
 
     from lint.checks import rule_table
 
     table = rule_table()
+    chosen = sorted(table)
+    if rule is not None:
+        from lint import ruledoc
+        from lint.ruledoc import render
+
+        chosen = ruledoc.lookup(rule)
+        if chosen == [rule]:
+            doc = ruledoc.get(rule)
+            click.echo(
+                json.dumps(render.to_json(doc), indent=2, ensure_ascii=False) if fmt == "json" else render.text(doc),
+                nl=fmt == "json",
+            )
+            return
     if fmt == "json":
-        rows = [{"rule": r, "severity": s.value, "description": d} for r, (s, d) in sorted(table.items())]
+        rows = [{"rule": r, "severity": table[r][0].value, "description": table[r][1]} for r in chosen]
         click.echo(json.dumps(rows, indent=2))
         return
-    width = max(len(r) for r in table)
-    for rule, (severity, description) in sorted(table.items()):
-        click.echo(f"{rule:<{width}}  {severity.value:<7}  {description}")
+    width = max(len(r) for r in chosen)
+    for r in chosen:
+        severity, description = table[r]
+        click.echo(f"{r:<{width}}  {severity.value:<7}  {description}")
 
 
 @cli.command("names")

@@ -186,3 +186,19 @@ def test_the_names_example_is_what_copydesk_prints(cli: Any, tmp_path: Path, mon
     lines = shown.splitlines()
     assert lines[-1] == "  …"
     assert _run(cli, monkeypatch, command, tmp_path).splitlines()[: len(lines) - 1] == lines[:-1]
+
+
+def test_the_rules_example_is_what_copydesk_prints(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The abridged ``copydesk rules RULE`` block: each stretch between "…" lines is printed as shown, in order."""
+    command, shown = _shown(_block("### One rule: `copydesk rules RULE`"))
+    out = _run(cli, monkeypatch, command)
+    at = 0
+    stretches = shown.split("…\n")
+    assert all(stretches[:-1]), "two … lines in a row"
+    for stretch in stretches:
+        found = out.find(stretch, at)
+        assert found >= 0 and (at > 0 or found == 0), stretch
+        at = found + len(stretch)
+    m = re.search(r"\(`(copydesk: no rule is called '(\S+)'; the nearest: [^`]*?),\n…`\)", README)
+    assert m is not None
+    assert cli("rules", m.group(2)).err.startswith(" ".join(m.group(1).split()))
