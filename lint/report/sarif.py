@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 from collections import Counter
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
@@ -84,6 +85,7 @@ def fingerprints(result: Result, root: Path) -> list[str]:
     return out
 
 
+@cache  # the installed package's metadata: read once a process (a language server reports many times)
 def information_uri() -> str | None:
     """The project's documentation or home page, as the installed package's metadata names it."""
     try:
