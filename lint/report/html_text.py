@@ -235,4 +235,7 @@ def _cell_html(cell: Cell, a: int, b: int, esc: Esc) -> str:
         return "<br>"
     if cell.kind == "prose":
         return esc(text)
+    if cell.kind == "bullet":
+        return f'<span class="bullet">{esc(text)}</span> '
+
     return f'<span class="{cell.kind}">{esc(text)}</span>'

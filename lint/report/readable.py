@@ -98,7 +98,8 @@ def read(article: Article) -> Reading:
 
 
 def reveal(reading: Reading, spans: Iterable[tuple[int, int]]) -> Reading:
-    """``reading`` with the hidden parts of each span (a finding's) shown as written, as ``raw`` cells."""
+    """``reading`` with each span (a finding's) that covers nothing shown (a link's address) shown as
+    written, as ``raw`` cells."""
     cells = list(reading.cells)
     starts = [c.start for c in cells]
     added: list[Cell] = []
@@ -108,6 +109,8 @@ def reveal(reading: Reading, spans: Iterable[tuple[int, int]]) -> Reading:
         i = bisect.bisect_left(starts, a)
         while i > 0 and cells[i - 1].end > a:
             i -= 1
+        if any(c.start < b and c.text.strip() for c in cells[i:] if c.start < b and c.end > a):
+            continue  # the finding is on words shown: the markup among them stays hidden
         pos = a
         for c in cells[i:]:
             if c.start >= b:

@@ -48,6 +48,7 @@
     });
     shown.textContent = count + " of " + notes.length + (notes.length === 1 ? " finding" : " findings") + " shown";
     shown.setAttribute("data-shown", String(count));
+    form.setAttribute("data-state", encode(s).toString());
   }
 
   function choose(select, value) {
@@ -75,11 +76,16 @@
     return true;
   }
 
-  function toAddress(s) {
+  function encode(s) {  // also the form's data-state: what the filters are set to, as the fragment says it
     var params = new URLSearchParams();
     if (s.check) { params.set("check", s.check); }
     if (s.severity.length < boxes.length) { params.set("severity", s.severity.join(",")); }
     if (s.file) { params.set("file", s.file); }
+    return params;
+  }
+
+  function toAddress(s) {
+    var params = encode(s);
     try {
       window.history.replaceState(null, "", "#" + params.toString());
     } catch (e) {
