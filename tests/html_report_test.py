@@ -506,7 +506,7 @@ FRONT = '---\ntitle: "A \\"quoted\\" word"\ndate: 2026-02-01\n---\n'
         ("markdown", "# The **council** met\n", (1, 3, 1, 22), "The council met", "The council met"),
         (
             "markdown",
-            'Met [Ishaq Herzog](https://example.org/x) today.\n',
+            "Met [Ishaq Herzog](https://example.org/x) today.\n",
             (1, 6, 1, 18),
             "Met Ishaq Herzog today.",
             "Ishaq Herzog",
@@ -554,7 +554,7 @@ def test_articles_are_shown_as_readable_text(
     assert "".join(m.text for m in page.all("mark")) == marked
     (note,) = notes(page)
     assert row.parent is not None
-    after = [c for c in row.parent.children[row.parent.children.index(row) + 1 :] if isinstance(c, Node)][0]
+    after = next(c for c in row.parent.children[row.parent.children.index(row) + 1 :] if isinstance(c, Node))
     assert note in after.all("div")  # the note follows the row of its finding
 
 

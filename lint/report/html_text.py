@@ -56,6 +56,10 @@ def render(reading: Reading, placed: list[Placed], esc: Esc, note: NoteOf) -> st
     shown = _lines_shown(reading, placed, last_line)
     ends = _last_cells(reading, placed)
     marks = Marks(esc, ends)
+    on_line: dict[int, list[Placed]] = {}
+    for p in placed:
+        for covered in range(p.d.line, p.d.end_line + 1):
+            on_line.setdefault(covered, []).append(p)
     out: list[str] = []
     previous = 0
     hidden_from = 0
@@ -78,7 +82,7 @@ def render(reading: Reading, placed: list[Placed], esc: Esc, note: NoteOf) -> st
             continue
         out.append(_hidden(hidden_from, line - 1))
         hidden_from = 0
-        here = [p for p in placed if p.start < cells[-1].end and cells[0].start < p.end]
+        here = [p for p in on_line.get(line, ()) if p.start < cells[-1].end and cells[0].start < p.end]
         role = reading.roles.get(line, "")
         out.append(f'<div class="row{" " + role if role else ""}">')
         out.append(f'<span class="ln" data-line="{line}"></span>')
@@ -119,10 +123,9 @@ def _around(reading: Reading, a: int, b: int) -> Iterator[Cell]:
     i = bisect.bisect_left(reading.starts, a)
     while i > 0 and cells[i - 1].end > a:
         i -= 1
-    for c in cells[i:]:
-        if c.start >= b:
-            break
-        yield c
+    while i < len(cells) and cells[i].start < b:
+        yield cells[i]
+        i += 1
 
 
 def _hidden(first: int, last: int) -> str:

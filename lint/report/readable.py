@@ -109,12 +109,12 @@ def reveal(reading: Reading, spans: Iterable[tuple[int, int]]) -> Reading:
         i = bisect.bisect_left(starts, a)
         while i > 0 and cells[i - 1].end > a:
             i -= 1
-        if any(c.start < b and c.text.strip() for c in cells[i:] if c.start < b and c.end > a):
+        j = bisect.bisect_left(starts, b, i)
+        inside = cells[i:j]
+        if any(c.end > a and c.text.strip() for c in inside):
             continue  # the finding is on words shown: the markup among them stays hidden
         pos = a
-        for c in cells[i:]:
-            if c.start >= b:
-                break
+        for c in inside:
             if c.start > pos:
                 added.extend(_verbatim_lines(reading.source, pos, c.start, "raw"))
             pos = max(pos, c.end)
