@@ -106,7 +106,7 @@ def judge(task: Task, made: Made, ctx: Context, store: Store, keep: bool) -> Jud
         facts = compute(read(path, task.display, None, ctx), ctx)
     decided = decide(facts, ctx)
     a = facts.article
-    shown = a if keep else Article(a.path, a.source if decided.diagnostics else "", a.format)
+    shown = a if keep else Article(a.path, a.source if decided.diagnostics else "", a.format, templates=a.templates)
     return Judged(decided, shown)
 
 
