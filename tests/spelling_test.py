@@ -151,6 +151,21 @@ def test_a_word_made_a_verb_with_an_apostrophe_is_no_typo(body: str, expected: l
     assert flagged(article(body)) == expected
 
 
+def test_the_forms_of_an_articles_term_are_its_term_in_it_and_across_the_run() -> None:
+    term = article(
+        "We call it protosketching. A protosketch takes three hours. Each protosketcher builds one."
+        " Our protosketches are rough.",
+        name="term.md",
+    )
+    assert flagged(term) == []  # four forms of "protosketch", one in each sentence
+    other = article("The team tried protosketching last week.", name="other.md")
+    slip = article("The team tried protosktetching last week.", name="slip.md")
+    found = findings(term, other, slip)
+    assert words([d for d in found if d.path == "other.md"], other) == []  # the run's term
+    assert words([d for d in found if d.path == "slip.md"], slip) == ["protosktetching"]  # a slip of it is not
+    assert flagged(article("The team tried protosketching last week.")) == ["protosketching"]  # alone: no term
+
+
 def test_a_misspelling_written_again_and_again_is_still_a_misspelling() -> None:
     body = (
         "Officials said the goverment would act. The goverment said no. A goverment spokesman declined."

@@ -37,6 +37,7 @@ class Words:
     every: frozenset[str]  # every word it writes, lower case
     capitalised: frozenset[str]  # every word it writes with a capital, lower case
     shows_code: bool
+    terms: frozenset[str] = frozenset()  # stems whose forms it writes in lower case in many sentences
 
 
 @dataclass
@@ -59,6 +60,7 @@ def part(facts: Facts) -> Part:
             sp.words,
             sp.capitalised,
             sp.read.evidence.shows_code,
+            sp.read.evidence.terms(),
         )
     if facts.mentions is not None:
         out.names = [Seen(m.spelling, m.first, m.proper, m.lead, m.next) for m in facts.mentions]
@@ -79,6 +81,7 @@ class ArchiveIndex:
             ev.as_name.update(w.as_name)
             ev.as_capital.update(w.as_capital)
             ev.as_lower.update(w.as_lower)
+            ev.terms.update(w.terms)
             assert ev._every is not None and ev._capitalised is not None
             ev._every.update(w.every)
             ev._capitalised.update(w.capitalised)

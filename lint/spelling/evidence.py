@@ -85,6 +85,23 @@ class ArticleEvidence:
         """Every word of the article, in lower case, with how often it is used."""
         return Counter(map(normal, self.all_words()))
 
+    @cached_property
+    def families(self) -> dict[str, set[tuple[str, str]]]:
+        """The lower-case contexts of the article's words, by stem ("protosketch": protosketch, protosketching …)."""
+        out: dict[str, set[tuple[str, str]]] = {}
+        for w, use in self.uses.items():
+            if use.lower_contexts:
+                out.setdefault(stem(w), set()).update(use.lower_contexts)
+        return out
+
+    def terms(self) -> frozenset[str]:
+        """The stems whose forms the article writes in lower case in :data:`TERM_SENTENCES` sentences or more."""
+        return frozenset(st for st, contexts in self.families.items() if len(contexts) >= TERM_SENTENCES)
+
+    def family_sentences(self, word: str) -> int:
+        """The sentences (told apart by the words around) that write ``word`` or another form of its stem."""
+        return len(self.families.get(stem(normal(word)), ()))
+
     def twin(self, word: str) -> tuple[str, int] | None:
         """The dictionary word this article writes with a capital elsewhere that ``word`` is a slip of.
 
@@ -114,6 +131,19 @@ def _capital(word: str) -> bool:
 # from the start of a run of letters only, and never giving letters back: matches start there anyway,
 # and trying every letter of every word is quadratic in the word's length
 HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
+
+
+ENDINGS = ("ings", "ers", "ing", "er", "es", "ed", "s", "d")  # regular endings of English, longest first
+STEM = 5  # the shortest stem a word is grouped under
+TERM_SENTENCES = 3  # sentences (told apart by the words around) writing a lower-case word alike: a term
+
+
+def stem(word: str) -> str:
+    """``word`` without its regular ending: "protosketching", "protosketcher" and "protosketches" -> "protosketch"."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= STEM:
+            return word[: -len(ending)]
+    return word
 
 
 def collect(
@@ -171,6 +201,7 @@ class RunEvidence:
     as_name: Counter[str] = field(default_factory=Counter)  # capitalised inside a sentence
     as_capital: Counter[str] = field(default_factory=Counter)  # capitalised anywhere
     as_lower: Counter[str] = field(default_factory=Counter)
+    terms: Counter[str] = field(default_factory=Counter)  # articles whose term each stem is (see ArticleEvidence)
     articles: int = 0
     showing_code: int = 0  # articles that hold code: a site that writes about software
     # every article's words, counted only when a decision asks (see articles_with)

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from lint.lexicon import Lexicon, base_language, lexicon, straight
 from lint.names.similar import edits
-from lint.spelling.evidence import ArticleEvidence, RunEvidence, WordUse
+from lint.spelling.evidence import TERM_SENTENCES, ArticleEvidence, RunEvidence, WordUse, stem
 from lint.spelling.misspellings import misspelling
 from lint.spelling.morphology import CLOSED_COMPOUNDS, closed_compound, compound_of, derived_from
 from lint.spelling.safety import why_unsafe
@@ -56,7 +56,6 @@ REPEATED = -0.6  # each other sentence using it capitalised (up to two)
 REPEATED_WORD = -0.8  # each other sentence using it in lower case (up to five)
 MANY_SENTENCES = 4  # other sentences of the article that make a word common on the web, suspect of a slip,
 # a term after all ("dat"); a misspelling ("goverment", Zipf 2.9) stays one however often it is written
-TERM_SENTENCES = 3  # sentences (told apart by the words around) writing a lower-case word alike: a term
 TERM = -9.0  # … ("pserver" in six sentences of one report): slips are not retyped alike, misspellings are listed
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
@@ -479,7 +478,7 @@ def _weigh(
         after_slip = suspect or (bound != "plain" and _slip_unknown_to_the_web(f))
         score += _name_evidence(token, use, None if calendar else run, partners_ok, after_slip, reasons)
     else:
-        score += _word_evidence(token, f, use, run, suspect, bool(known), reasons)
+        score += _word_evidence(token, f, use, article, run, suspect, bool(known), reasons)
     if f.derived:
         score += DERIVED_NEAR_MISS if suspect else DERIVED if f.derived[1][0] == "-" else PREFIXED
         reasons.append(f"'{f.derived[0]}' with {f.derived[1]}")
@@ -563,7 +562,14 @@ def _name_evidence(
 
 
 def _word_evidence(
-    token: Token, f: Facts, use: WordUse, run: RunEvidence | None, suspect: bool, known: bool, reasons: list[str]
+    token: Token,
+    f: Facts,
+    use: WordUse,
+    article: ArticleEvidence,
+    run: RunEvidence | None,
+    suspect: bool,
+    known: bool,
+    reasons: list[str],
 ) -> float:
     """A word used again and again, in this article and others, is a term, not a slip.
 
@@ -580,6 +586,14 @@ def _word_evidence(
     again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
     if not known and again + 1 >= TERM_SENTENCES:
         reasons.append(f"written alike in {again + 1} sentences of the article, and no list holds it as a misspelling")
+        return TERM
+    family = 0 if known or f.lang != "en" else article.family_sentences(token.text)
+    if family >= TERM_SENTENCES:
+        reasons.append(f"it and other forms of '{stem(f.word)}' are written in {family} sentences of the article")
+        return TERM
+    termed = 0 if known or run is None or f.lang != "en" else run.terms[stem(f.word)]  # (not this one's: see above)
+    if termed > 0:
+        reasons.append(f"'{stem(f.word)}' and its forms are the term of {_plural(termed, 'other article')} of the run")
         return TERM
     if suspect and (f.zipf < 3.3 or (elsewhere < WIDE_USE and again < MANY_SENTENCES)):
         return 0.0
