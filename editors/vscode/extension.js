@@ -64,7 +64,11 @@ async function stop() {
   const running = client;
   client = undefined;
   if (running) {
-    await running.dispose();
+    try {
+      await running.dispose();
+    } catch (error) {
+      output?.warn(`copydesk: stopping the language server: ${String(error)}`);
+    }
   }
 }
 
