@@ -33,7 +33,7 @@ from lint.lsp.positions import Places
 from lint.lsp.project import Checked, Project
 from lint.readers import EXTENSIONS
 
-DEBOUNCE = 0.1  # seconds after the last change before the text is checked
+DEBOUNCE = 0.08  # seconds after the last change before the text is checked
 INTERNAL = "internal"  # the rule id of the finding that says a check failed
 LANGUAGES = {"markdown": ".md", "mdx": ".mdx", "json": ".json", "plaintext": ".txt"}
 WATCHED = "**/{*.md,*.markdown,*.mdown,*.mkd,*.mdx,*.json,*.txt,*.text,*.toml,*.yaml,*.yml}"
