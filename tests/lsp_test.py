@@ -222,6 +222,9 @@ async def test_a_change_is_checked_again(client: LanguageClient, tmp_path: Path)
     assert len(await published(client, uri, 1)) == 1
     since = change(client, uri, 2, TYPO_ARTICLE.replace("goverment", "government"))
     assert await published(client, uri, 2, since) == []
+    since = count(client)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    assert await published(client, uri, 2, since) == []  # checked again on save
 
 
 async def test_broken_front_matter_gives_one_diagnostic_and_the_server_goes_on(
@@ -234,6 +237,21 @@ async def test_broken_front_matter_gives_one_diagnostic_and_the_server_goes_on(
     assert d.range.start == types.Position(1, 7)
     hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), d.range.start))
     assert hover is not None and "schema.syntax" in str(hover.contents)
+    since = change(client, uri, 2, TYPO_ARTICLE)
+    assert [d.code for d in await published(client, uri, 2, since)] == ["spelling.unknown"]
+
+
+async def test_a_text_no_utf8_can_hold_is_one_diagnostic_and_the_server_goes_on(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    uri = open_doc(client, site_of(tmp_path) / "odd.md", "The council met\ud800 on Tuesday.\n")  # a lone surrogate
+    (d,) = await published(client, uri, 1)
+    assert "not valid UTF-8" in d.message
+    unknown = (site_of(tmp_path) / "never-opened.md").as_uri()
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(unknown), types.Position(0, 0))
+    )
+    assert hover is None
     since = change(client, uri, 2, TYPO_ARTICLE)
     assert [d.code for d in await published(client, uri, 2, since)] == ["spelling.unknown"]
 

@@ -300,16 +300,20 @@ async def did_close(ls: CopydeskServer, params: types.DidCloseTextDocumentParams
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 async def did_change_watched_files(ls: CopydeskServer, params: types.DidChangeWatchedFilesParams) -> None:
     open_paths = {s.path for s in ls.shown.values()}
+    others = False  # a file no open document speaks for (an editor's own save is told twice)
     for change in params.changes:
         path = to_fs_path(change.uri)
         if path is None:
             continue
+        resolved = Path(path).resolve()
+        others = others or resolved not in open_paths
         try:
             deleted = change.type == types.FileChangeType.Deleted
-            await ls.run(ls.checker.file_changed, Path(path).resolve(), deleted, open_paths)
+            await ls.run(ls.checker.file_changed, resolved, deleted, open_paths)
         except Exception:
             ls.log(f"{path} changed:\n{traceback.format_exc()}", types.MessageType.Error)
-    ls.recheck()  # a config or vocabulary change is seen by the next check
+    if others:
+        ls.recheck()  # a config or vocabulary change is seen by the next check
 
 
 @server.feature(
