@@ -310,6 +310,19 @@ def rules_command(rule: str | None, fmt: str) -> None:
         click.echo(f"{r:<{width}}  {severity.value:<7}  {description}")
 
 
+@cli.command("lsp")
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Talk over stdin and stdout (the default, and the only way; editors' clients may pass it).",
+)
+def lsp_command(stdio: bool) -> None:
+    """Run the language server (LSP over stdin and stdout): findings, fixes and explanations in your editor."""
+    from lint.lsp.server import main as serve
+
+    raise SystemExit(serve())
+
+
 @cli.command("names")
 @click.argument("paths", nargs=-1)
 @click.option(

@@ -46,6 +46,28 @@ class NameIndex:
         self._blocks = None
         self._neighbours.clear()
 
+    def remove(self, path: str, mentions: Iterable[Mention]) -> None:
+        """Take back what :meth:`add` added for ``path`` and its ``mentions``."""
+        if path in self.paths:
+            self.paths.remove(path)
+        for m in mentions:
+            _less(self.counts, m.spelling, path)
+            if m.first:
+                _less(self.firsts, m.spelling, m.first)
+                given = self.given.get(m.spelling)
+                if given is not None:
+                    given.pop(path, None)
+                    if not given:
+                        del self.given[m.spelling]
+            if m.proper:
+                _drop(self.proper, m.spelling)
+            if m.lead:
+                _drop(self.leads, m.spelling)
+                if m.next:
+                    _less(self.nexts, m.spelling, m.next)
+        self._blocks = None
+        self._neighbours.clear()
+
     def articles(self, spelling: str, besides: str | None = None) -> int:
         """In how many articles ``spelling`` occurs (not counting ``besides``)."""
         found = self.counts.get(spelling)
@@ -100,3 +122,19 @@ class NameIndex:
                 out.append(group)
         out.sort(key=lambda g: -sum(self.articles(s) for s in g))
         return out
+
+
+def _drop(counter: Counter[str], key: str) -> None:
+    if counter[key] > 1:
+        counter[key] -= 1
+    else:
+        counter.pop(key, None)
+
+
+def _less(table: dict[str, Counter[str]], key: str, inner: str) -> None:
+    found = table.get(key)
+    if found is None:
+        return
+    _drop(found, inner)
+    if not found:
+        del table[key]

@@ -87,3 +87,32 @@ class ArchiveIndex:
             ev._capitalised.update(w.capitalised)
         if p.names is not None:
             self.names.add(p.path, p.names)  # type: ignore[arg-type]  # Seen has what Mention gives
+
+    def remove(self, p: Part) -> None:
+        """Take back what :meth:`add` added for ``p`` (the language server replaces an edited article's part)."""
+        w = p.words
+        if w is not None:
+            ev = self.evidence
+            ev.articles -= 1
+            ev.showing_code -= w.shows_code
+            assert ev._every is not None and ev._capitalised is not None
+            for counter, words in (
+                (ev.as_name, w.as_name),
+                (ev.as_capital, w.as_capital),
+                (ev.as_lower, w.as_lower),
+                (ev.terms, w.terms),
+                (ev._every, w.every),
+                (ev._capitalised, w.capitalised),
+            ):
+                _subtract(counter, words)
+        if p.names is not None:
+            self.names.remove(p.path, p.names)  # type: ignore[arg-type]  # Seen has what Mention gives
+
+
+def _subtract(counter: Counter[str], words: frozenset[str]) -> None:
+    for word in words:
+        left = counter[word] - 1
+        if left > 0:
+            counter[word] = left
+        else:
+            del counter[word]
