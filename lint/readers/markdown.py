@@ -49,6 +49,9 @@ GLUE = re.compile(
     r"(?<=[^\W\d_])(?:\]\((?:[^()\s]|\([^()]*\))*\)|\]\[[^\]\s]*\]|[\[\]]|<!--.*?-->"
     r"|</?(?:a|em|strong|b|i|u|s|span|abbr|mark|small|cite|dfn|ins|del|font|time)\b[^<>]*>)+(?=[^\W\d_])"
 )
+# a reference link's label ("[the thread][internals]", "[rustup][]") and a reference definition's
+# ("[internals]: https://…"): names of addresses, not prose
+REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\[\]\n]*\]|^ {0,3}\[[^\[\]\n]+\]:(?=[ \t]|$)", re.MULTILINE)
 MDX_ESM = re.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -245,6 +248,8 @@ def prose(text: Text, mdx: bool = False, syntax: frozenset[str] = templates.DEFA
     """The prose of ``text`` (a Markdown body): the body masked and decoded, and the prose held in its markup."""
     value = text.value
     masked, held = mask_spans(value, mdx, syntax)
+    if "][" in masked or "]:" in masked:
+        masked = REFERENCE_LABEL.sub(lambda m: " " * len(m.group()), masked)
     edits = entity_edits(masked)
     if "[" in value or "<" in value:
         for m in GLUE.finditer(value):
