@@ -47,6 +47,24 @@ def test_a_list_of_names_one_word_an_item_is_no_prose() -> None:
     assert flagged(article(GEMS)) == ["reslts"]
 
 
+CONTRIBUTORS = """\
+Many people came together to create Rust 1.1. We couldn't have done it without all of you.
+
+* Mathieu Rochette
+* Mathijs van de Nes
+* Pweaver (Paul Weaver)
+* pweyck
+* QuietMisdreavus
+* zhaixiaojuan (zhaixiaojuan)
+
+Thanks to everyone, and the uneven reslts too.
+"""
+
+
+def test_a_list_of_contributors_full_names_and_handles_is_no_prose() -> None:
+    assert flagged(article(CONTRIBUTORS)) == ["reslts"]
+
+
 def test_a_single_one_word_item_is_still_checked() -> None:
     assert flagged(article("Things to bring:\n\n* umbrela\n\nThat is all.\n")) == ["umbrela"]
 

@@ -8,7 +8,9 @@
   code names (``util``, ``repl``, ``stdio``): a word there is a typo only as a clear slip of a
   common word (``occuring``, ``runnning``).
 - A list of names is a list whose items are one word each, perhaps with a version
-  (``* resolv``, ``* drb 2.0.5``): the names of packages, gems or modules, not words of a sentence.
+  (``* resolv``, ``* drb 2.0.5``): the names of packages, gems or modules, not words of a sentence;
+  or five items or more of people's full names and handles (``* Mathijs van de Nes``,
+  ``* Pweaver (Paul Weaver)``, ``* pweyck``): the contributors a release thanks.
 
 - A person's name heading or lead-in: a heading or a bold lead-in that is a name, with a role
   after it (``## Liane Peng, Service Designer``, ``* **Mikelyn Meyers** – U.S. Census Bureau``)
@@ -44,6 +46,12 @@ ROLE = r"[ \t]*(?:,|–|—|:|[ \t]-[ \t]|&mdash;|&ndash;)[ \t]*(?:\*\*)?[A-Z]"
 HEADING_PERSON = re.compile(rf"^#{{1,6}}[ \t]+({NAME})(?P<role>{ROLE}.*)?[ \t]*#*[ \t]*$", re.MULTILINE)
 BOLD_PERSON = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?\*\*({NAME})\*\*(?={ROLE})", re.MULTILINE)
 ONE_NAME = re.compile(r"\A`?[\w.+-]+`?(?:\s+v?\d[\w.+-]*)?\Z")
+# a person's full name, perhaps with a handle or a name in parentheses: a line of a list of contributors
+# ("Mathijs van de Nes", "Pweaver (Paul Weaver)", "zhaixiaojuan (zhaixiaojuan)")
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|le|la|ten|ter|bin|al|y)"
+_FULL_NAME = rf"[A-Z][\w'’.-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+)*[A-Z][\w'’.-]*){{1,4}}"
+PERSON_ITEM = re.compile(rf"\A(?:{_FULL_NAME}|[\w.-]+)(?:[ \t]+\((?:{_FULL_NAME}|@?[\w.-]+)\))?\Z")
+PEOPLE = 5  # items of a list whose full names make it a list of people (a few could be a list of titles)
 
 
 def _within(starts: list[int], spans: list[tuple[int, int, str]], start: int, end: int) -> str:
@@ -86,12 +94,15 @@ def list_items(source: str) -> ListItems:
     if "\n" not in source and not ITEM.match(source):
         return ListItems()
     spans: list[tuple[int, int, str]] = []
-    run: list[tuple[int, int]] = []  # consecutive one-name items
+    run: list[tuple[int, int]] = []  # consecutive one-name items, or people's names
+    people = 0  # items of the run that are full names
 
     def close_run() -> None:
-        if len(run) >= 2:
+        nonlocal people
+        if len(run) >= (PEOPLE if people else 2):
             spans.extend((a, b, "names") for a, b in run)
         run.clear()
+        people = 0
 
     last_end = -2
     for m in ITEM.finditer(source):
@@ -102,6 +113,9 @@ def list_items(source: str) -> ListItems:
         stripped = body.rstrip()
         if ONE_NAME.match(stripped):
             run.append((start, start + len(stripped)))
+        elif PERSON_ITEM.match(stripped):
+            run.append((start, start + len(stripped)))
+            people += 1
         else:
             close_run()
         label = LABEL.match(body)
