@@ -105,6 +105,33 @@ def hugo(root: Path) -> None:
     (root / "public" / "index.json").write_text('[{"title": "stale"}]\n')
 
 
+def zola(root: Path) -> None:
+    _common(root)
+    (root / "config.toml").write_text('base_url = "https://blog.example.org"\ntitle = "Blog"\ncompile_sass = true\n')
+    posts = root / "content"
+    posts.mkdir()
+    for n, path in enumerate(POSTS):
+        meta, body = _post(path)
+        meta.setdefault("date", path.name[:10])
+        meta["date"] = str(meta["date"])
+        front = "\n".join(f"{k} = {json.dumps(v)}" for k, v in meta.items() if v is not None)
+        shortcodes = '\n{{ youtube(id="dQw4w9WgXcQ", autoplay=true) }}\n' if n % 2 else ""
+        shortcodes += '\n{% quote(author="A reader") %}\nA fine post.\n{% end %}\n' if n % 3 == 0 else ""
+        (posts / path.name).write_text(f"+++\n{front}\n+++\n{body}{shortcodes}", encoding="utf-8")
+    (posts / "_index.md").write_text('+++\ntitle = "Home"\nsort_by = "date"\n+++\n\nWelcom to the blgo.\n')
+    (root / "templates").mkdir()
+    (root / "templates" / "page.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ page.content | safe }}{% endblock %}\n'
+    )
+    (root / "templates" / "shortcodes").mkdir()
+    (root / "templates" / "shortcodes" / "quote.md").write_text("> {{ body }}\n> — {{ author }}\n")
+    (posts / "application.txt").write_text("The applicaton form, a resource of the page bundle.\n")
+    (root / "sass").mkdir()
+    (root / "sass" / "site.scss").write_text("body { colr: red; }\n")
+    (root / "static").mkdir()
+    (root / "static" / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+
+
 def mdx(root: Path) -> None:
     _common(root)
     (root / "next.config.mjs").write_text("export default { pageExtensions: ['js', 'jsx', 'md', 'mdx'] }\n")
@@ -136,11 +163,12 @@ SITES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "jekyll": (jekyll, "Jekyll", "_posts/"),
     "hugo": (hugo, "Hugo", "content/"),
     "mdx": (mdx, "Next.js with MDX", "content/posts/"),
+    "zola": (zola, "Zola", "content/"),
 }
 
 
 def _typo_post(site: str) -> str:
-    return {"jekyll": "_posts/" + TYPO[0], "hugo": "content/posts/" + TYPO[0][11:]}.get(
+    return {"jekyll": "_posts/" + TYPO[0], "hugo": "content/posts/" + TYPO[0][11:], "zola": "content/" + TYPO[0]}.get(
         site, "content/posts/" + TYPO[0][:-3] + ".mdx"
     )
 
@@ -176,7 +204,8 @@ def test_init_explains_each_decision_in_a_line(
     config = tomllib.loads((tmp_path / "copydesk.toml").read_text(encoding="utf-8"))
     lines = out.splitlines()
     assert any(line.startswith(f"articles: {len(POSTS)} files in ") for line in lines)
-    assert config["include"] == [SITES[site][2] + "**"]
+    pages = ["content/*.md", "content/*.markdown"]  # Markdown: a .txt beside a page is a resource of its bundle
+    assert config["include"] == (pages if site in ("hugo", "zola") else [SITES[site][2] + "**"])
     assert config["checks"] == {"sources": False}  # a blog cites no sources in its metadata
     assert any(line.startswith("checks.sources = false: 0 of 6 posts list sources") for line in lines)
     schema = json.loads((tmp_path / config["schema"]).read_text(encoding="utf-8"))
@@ -250,6 +279,8 @@ def test_init_with_a_baseline_then_only_new_findings(cli: Any, tmp_path: Path, m
         ({"blog/_posts/2020-01-01-a.md": "x"}, "jekyll"),
         ({"hugo.toml": "", "content/a.md": "x"}, "hugo"),
         ({"config.toml": "", "content/a.md": "x"}, "hugo"),
+        ({"config.toml": 'base_url = "https://example.org"\n', "content/a.md": "x"}, "zola"),
+        ({"config.toml": 'baseURL = "https://example.org"\n', "content/a.md": "x"}, "hugo"),
         ({"eleventy.config.js": "", "src/posts/a.md": "x"}, "eleventy"),
         ({"package.json": '{"devDependencies": {"@11ty/eleventy": "2"}}', "posts/a.md": "x"}, "eleventy"),
         ({"astro.config.mjs": "", "src/content/blog/a.md": "x"}, "astro"),

@@ -559,7 +559,7 @@ def _describe(
         if not missing:
             return
         # one finding for the fields missing from one place (they would share its position)
-        hints = [h for h in (HINTS.get(k) or _description(err.schema, k) for k in missing) if h]
+        hints = list(dict.fromkeys(h for h in (HINTS.get(k) or _description(err.schema, k) for k in missing) if h))
         if len(missing) == 1:
             message = f"{describe_path((*path, missing[0]))} is missing"
         else:

@@ -20,7 +20,7 @@ from lint.readers import EXTENSIONS
 
 @dataclass
 class Site:
-    kind: str  # jekyll, hugo, eleventy, astro, docusaurus, mkdocs, nextjs, plain
+    kind: str  # jekyll, zola, hugo, eleventy, astro, docusaurus, mkdocs, nextjs, plain
     name: str  # as a reader writes it: "Jekyll"
     evidence: str  # why: "_config.yml and _posts/ found"
     include: list[str] = field(default_factory=list)  # globs of the articles, relative to the root
@@ -120,6 +120,20 @@ def _detect(root: Path) -> Site:
             templates_why="Jekyll renders Liquid in posts",
             date_note="the date in the front matter, else the one in the file name (YYYY-MM-DD-title.md)",
         )
+    zola = _any(root, "config.toml", "zola.toml")
+    if zola and (root / "content").is_dir() and ZOLA_KEY.search(_head(root / zola)):
+        return Site(
+            "zola",
+            "Zola",
+            f"{zola} with base_url, and content/ found",
+            PAGES,
+            ["*/_index.*"],
+            templates=["jinja"],
+            templates_why="Zola renders Tera shortcodes in content ({{ name(…) }}, {% name(…) %} … {% end %}), "
+            "which read as Jinja does",
+            date_note="date in the front matter, else the date a file name begins with (YYYY-MM-DD-title.md)",
+            filename_dates=True,
+        )
     hugo = _any(root, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
     if hugo or (_any(root, "config.toml", "config.yaml", "config.yml") and (root / "content").is_dir()):
         hugo = hugo or _any(root, "config.toml", "config.yaml", "config.yml")
@@ -134,7 +148,7 @@ def _detect(root: Path) -> Site:
             "hugo",
             "Hugo",
             f"{hugo} and content/ found",
-            ["content/**"],
+            PAGES,
             ["*/_index.*"],
             templates=["hugo"],
             templates_why="Hugo renders shortcodes in content, and no other template code",
@@ -222,6 +236,20 @@ def _detect(root: Path) -> Site:
         templates=["none"],
         templates_why="no generator renders these files: template code left in one is a leftover",
     )
+
+
+# the pages of Hugo's and Zola's content/: Markdown (a .txt or .json beside a page is a resource of its bundle)
+PAGES = ["content/*.md", "content/*.markdown"]  # (a * of the config spans folders)
+ZOLA_KEY = re.compile(r"^base_url\s*=", re.MULTILINE)  # Zola's config key (Hugo writes baseURL)
+
+
+def _head(path: Path, size: int = 65536) -> str:
+    """The start of a small config file, as text ("" when it cannot be read)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(size).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 HUGO_DEFAULT_DATES = ("date", "publishDate", "pubDate", "published", "lastmod", "modified")  # Hugo's :default

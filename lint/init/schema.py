@@ -132,7 +132,7 @@ def _aliased(article: Article, key: str, date_keys: Sequence[str], any_case: boo
 
 
 def _property(key: Key, total: int) -> dict[str, Any]:
-    prop: dict[str, Any] = {"description": f"in {key.posts} of {total} posts"}
+    prop: dict[str, Any] = {"description": f"{key.posts} of {total} posts have it"}
     types = sorted(t for t in key.types if t != "null")
     if key.dates and sum(key.dates.values()) >= 0.9 * key.types.get("string", 0) and types == ["string"]:
         prop["type"] = "string"
