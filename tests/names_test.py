@@ -378,6 +378,21 @@ def test_different_people_with_similar_names_are_not_merged_across_the_archive(o
     assert findings(*arts, story(odd_body, "odd.md")) == []
 
 
+def test_a_given_name_and_its_form_in_another_language_name_two_people() -> None:
+    # "Dawid" (Polish) is no misspelling of the "David" the article names once, nor of the archive's
+    arts = [
+        story(
+            "The project began in spring. Dawid's work was open-ended, which allowed Dawid to choose."
+            "\n\n- Mentor: [David Lattimore](https://github.com/davidlattimore)",
+            "gsoc.md",
+        ),
+        story("- **Champions:** [compiler] ([David Wood]), [lang] ([Niko Matsakis])", "goals.md"),
+        story("Our thanks to the team.", "interview.md", title="Interview with Jan David Nose"),
+        story("Thanks to Corey Farwell, David Salter, Diggory Blake, Jacob Shaffer.", "rustup.md"),
+    ]
+    assert findings(*arts) == []
+
+
 DIFFERENT_PEOPLE_HERE = (
     "Refael Ackermann and Rafael Gonzaga reviewed the release. Refael thanked Rafael.",
     "Renée Kooi and René Schünemann wrote the tools.",

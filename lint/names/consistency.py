@@ -150,6 +150,8 @@ def same_thing(
     shared_next = bool(_folded(odd.nexts) & _folded(main.nexts if main_nexts is None else main_nexts))
     if nickname_related(odd.text, main.text):
         return None
+    if given_name(odd.text) and given_name(main.text) and not (shared_first or shared_next):
+        return None  # two given names ("Dawid Lachowicz", "David Lattimore"): the same only before one surname
     nexts_main = main.nexts if main_nexts is None else main_nexts
     # both stand before other names, never after a given name, and never before the same one
     both_given = bool(odd.nexts and nexts_main and not odd.firsts and not firsts_main)
