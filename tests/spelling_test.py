@@ -898,3 +898,11 @@ def test_articles_in_other_languages_quote_english_close_compounds_and_elide(
     lang: str, body: str, expected: list[str]
 ) -> None:
     assert flagged(article(body, title="Ruby 3.4", front=f"lang: {lang}\n")) == expected
+
+
+def test_a_commands_option_in_prose_is_no_word() -> None:
+    from tests.names_test import findings as name_findings
+
+    art = article("Pass -Zself-profile to the compiler, or --Werror to the linker; the Self type stays. Teh end.")
+    assert flagged(art) == ["Teh"]
+    assert name_findings(art) == []  # "Zself" is no variant of "Self"

@@ -153,6 +153,8 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
         if len(spelling) < 3 or spelling.isupper() or spelling.lower() in FUNCTION_WORDS:
             continue
         start = w.start()
+        if start and value[start - 1] == "-" and (start < 2 or value[start - 2].isspace() or value[start - 2] in "(-"):
+            continue  # a command's option: "-Zself-profile", "--Werror"
         end = start + len(word)
         in_headline = start in headlines
         prev = found[k - 1] if k else None

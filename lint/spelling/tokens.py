@@ -209,8 +209,8 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
         return None
     if CODE_MARKS.search(_chunk(value, start, end)):
         return None
-    if before_ch == "." and (start < 2 or value[start - 2].isspace() or value[start - 2] in "([\"'“‘,"):
-        return None  # a file's extension or a dotfile: ".docx", ".env"
+    if before_ch in ".-" and (start < 2 or value[start - 2].isspace() or value[start - 2] in "([\"'“‘,-"):
+        return None  # a file's extension or a dotfile (".docx", ".env"); a command's option ("-Zself-profile")
     possessive = False
     plain = straight(word).lower()
     if plain.endswith("'s") and len(word) > 3:
