@@ -100,6 +100,23 @@ def test_more_processes_give_the_same_output(cli: Any, tmp_path: Path, cache: Pa
     assert check(cli, folder, "--jobs", "2") == one  # reading it
 
 
+def test_a_run_over_the_same_files_reads_every_decision_back(cli: Any, tmp_path: Path, cache: Path) -> None:
+    folder = build(tmp_path / "site")
+    cold = check(cli, folder)
+    decisions = sorted(cache.rglob("*.decision"))
+    assert len(decisions) == len(list(folder.iterdir()))  # one an article, beside its facts
+    stamps = {p: p.stat().st_mtime_ns for p in decisions}
+    assert check(cli, folder) == cold
+    assert {p: p.stat().st_mtime_ns for p in decisions} == stamps  # read back, none made again
+    for p in decisions:
+        p.write_bytes(b"not a pickle")  # a broken decision is made again
+    assert check(cli, folder) == cold
+    (folder / "blair-3.md").write_text(ARCHIVE["blair-3.md"] + "\nBlair came back.\n", encoding="utf-8")
+    edited = check(cli, folder)
+    assert edited == check(cli, folder, "--no-cache")  # another index: every article decided again
+    assert len(sorted(cache.rglob("*.decision"))) == len(decisions) + 1  # the edited file's new facts
+
+
 def test_an_entry_that_cannot_be_read_is_made_again(cli: Any, tmp_path: Path, cache: Path) -> None:
     folder = build(tmp_path / "site")
     cold = check(cli, folder)

@@ -14,5 +14,7 @@
 
 :mod:`lint.pipeline.runner` runs the steps over the files of a run: facts are streamed (each
 article's facts are written to the cache, or a spool folder with ``--no-cache``, and read back
-for its decision), so a run's memory is the index's, not the archive's.
+for its decision), so a run's memory is the index's, not the archive's.  Each decision is kept
+beside the facts with the digest of the index it was made with: a run over the same files reads
+them back.
 """

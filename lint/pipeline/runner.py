@@ -25,7 +25,7 @@ from lint.diagnostics import Diagnostic
 from lint.pipeline.decide import Decided, decide, finish, use_index
 from lint.pipeline.facts import Context, Facts, compute, read
 from lint.pipeline.index import ArchiveIndex, Part, part
-from lint.pipeline.store import Store
+from lint.pipeline.store import Store, index_digest
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -100,6 +100,19 @@ class Judged:
 
 
 def judge(task: Task, made: Made, ctx: Context, store: Store, keep: bool) -> Judged:
+    """The article's findings: kept from the last run when its facts and the whole index are the same."""
+    cacheable = bool(store.index) and not keep and ctx.pure and made.inline is None
+    if cacheable:
+        found = store.decision(made.key, store.index)
+        if isinstance(found, Judged):
+            return found
+    judged = _judge(task, made, ctx, store, keep)
+    if cacheable:
+        store.put_decision(made.key, store.index, judged)
+    return judged
+
+
+def _judge(task: Task, made: Made, ctx: Context, store: Store, keep: bool) -> Judged:
     facts = made.inline or store.facts(made.key)
     if facts is None:  # the entry went (another run trimmed the cache): made again
         path = Path(task.path)
@@ -154,6 +167,8 @@ def check_files(
             if progress:
                 progress.step()
         use_index(ctx, index)
+        # an unreadable file has no key: its place in the digest says so, by its name
+        store.index = index_digest(m.key or f"unread:{t.display}" for t, m in zip(tasks, made, strict=True))
         diagnostics: list[Diagnostic] = []
         articles: list[Article] = []
         unchecked: dict[str, list[str]] = {}

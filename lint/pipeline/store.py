@@ -21,6 +21,10 @@ entry or none; an entry that cannot be read is a miss.  A hit touches the entry;
 outgrows its bound (``$COPYDESK_CACHE_MB``, 1024 MB by default) the least recently used entries
 are removed, down to 80% of it.
 
+Beside an entry, ``<key>.decision``: the article's findings of the last run, with the digest of
+the index they were made with (:func:`index_digest`); a run with the same index reads them back
+instead of deciding again (:meth:`Store.decision`).
+
 The entries are pickles, like other tools' caches in the user's own folder: a cache folder
 others can write to would let them run code as you (do not point ``$COPYDESK_CACHE_DIR`` there).
 """
@@ -45,6 +49,7 @@ from lint.pipeline.index import Part
 
 DEFAULT_MB = 1024
 SUFFIX = ".facts"
+DECISION = ".decision"  # an article's findings, beside its facts, with the digest of the index they were made with
 FORMAT = 1  # bump when an entry's layout changes
 IDLE_SECONDS = 24 * 3600  # another version's folder unused this long is removed
 MARK = ".last-run"  # touched in a version's folder by every run of that version
@@ -144,6 +149,7 @@ class Store:
         else:
             self.folder = folder
         self.written = 0
+        self.index = ""  # the digest of the run's index (see decision): set once every part is in
 
     @classmethod
     def open(cls, config: Config, explain: bool, use_cache: bool) -> Store:
@@ -195,14 +201,37 @@ class Store:
 
     def put(self, key: str, part: Part, facts: Facts) -> None:
         """Write the entry atomically; a cache that cannot be written only costs the next run its time."""
-        path = self.path(key)
+        if self._write(self.path(key), part, facts):
+            self.written += 1
+
+    def decision(self, key: str, index: str) -> object | None:
+        """The article's decision made with the archive's index ``index`` (a digest), or None.
+
+        One decision an article: the one of the last run, kept beside its facts with the digest of the
+        index it was made with.  A run over the same files (the same index) reads it back; a run whose
+        index differs decides again and keeps the new one."""
+        if self.spool or not key or not index:
+            return None
+        try:
+            with open(self.folder / key[:2] / (key + DECISION), "rb") as f:
+                made_with, found = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return found if made_with == index else None
+
+    def put_decision(self, key: str, index: str, value: object) -> None:
+        if not self.spool and key and index and self._write(self.folder / key[:2] / (key + DECISION), (index, value)):
+            self.written += 1
+
+    def _write(self, path: Path, *values: object) -> bool:
+        """Pickle ``values`` to ``path`` atomically (a temporary file renamed into place)."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as f:
-                    pickle.dump(part, f, protocol=pickle.HIGHEST_PROTOCOL)
-                    pickle.dump(facts, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    for value in values:
+                        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
             except BaseException:
                 os.unlink(tmp)
@@ -210,8 +239,8 @@ class Store:
         except OSError:
             if self.spool:
                 raise
-            return
-        self.written += 1
+            return False
+        return True
 
     def close(self) -> None:
         """Remove the spool; trim the cache to its bound."""
@@ -219,6 +248,15 @@ class Store:
             shutil.rmtree(self.folder, ignore_errors=True)
         elif self.written:
             trim(self.folder, bound())
+
+
+def index_digest(keys: Iterable[str]) -> str:
+    """The digest of a run's index: of its articles' keys, in the run's order (each part is a pure
+    function of its key, and the index of its parts)."""
+    h = hashlib.sha256()
+    for key in keys:
+        h.update(key.encode("utf-8", "surrogateescape") + b"\0")
+    return h.hexdigest()
 
 
 def _remove_idle_versions(root: Path, version: str, now: float | None = None) -> list[Path]:
