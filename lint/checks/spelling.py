@@ -341,7 +341,7 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
     evidence = _read(article, run, state).evidence
     base = base_language(language(article, run))
     lx = lexicon(base)
-    run_evidence = state.run_evidence if state.run_evidence.articles else None
+    run_evidence = state.run_evidence if state.run_evidence.any else None
     # the near misses of the words to judge (prepare() looked them up for the whole run at once)
     lx.near_many(tok.text for _, tok in pending if screen.ceilings.get(id(tok), 1.0) > 0)
     # a word whose score stays at or below zero whatever words two edits away the deep search would add
@@ -396,7 +396,7 @@ def _screen(article: Article, run: Run, state: State) -> Screen:
         screen.ceiled = True
         evidence = _read(article, run, state).evidence
         base = base_language(language(article, run))
-        run_evidence = state.run_evidence if state.run_evidence.articles else None
+        run_evidence = state.run_evidence if state.run_evidence.any else None
         for text, tok in screen.pending:
             f = plain_facts(tok.text, base)
             screen.ceilings[id(tok)] = ceiling(tok, f, evidence, run_evidence, text.field == "title")

@@ -238,7 +238,7 @@ def against_archive(
     spellings: dict[str, Spelling], path: str, index: NameIndex, zipf: Callable[[str], float], skip: set[str]
 ) -> list[Variant]:
     """Spellings of this article that the rest of the run's articles spell another way."""
-    if len(index.paths) < 2:
+    if not index.several():
         return []
     out = []
     for s in spellings.values():

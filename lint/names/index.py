@@ -68,6 +68,10 @@ class NameIndex:
         self._blocks = None
         self._neighbours.clear()
 
+    def several(self) -> bool:
+        """True when two articles or more are indexed: an archive to compare an article with."""
+        return len(self.paths) >= 2
+
     def articles(self, spelling: str, besides: str | None = None) -> int:
         """In how many articles ``spelling`` occurs (not counting ``besides``)."""
         found = self.counts.get(spelling)

@@ -25,6 +25,7 @@ from lint.diagnostics import Diagnostic
 from lint.pipeline.decide import Decided, decide, finish, use_index
 from lint.pipeline.facts import Context, Facts, compute, read
 from lint.pipeline.index import ArchiveIndex, Part, part
+from lint.pipeline.reads import Reads, current, recording
 from lint.pipeline.store import Store, index_digest
 
 T = TypeVar("T")
@@ -102,13 +103,23 @@ class Judged:
 def judge(task: Task, made: Made, ctx: Context, store: Store, keep: bool) -> Judged:
     """The article's findings: kept from the last run when its facts and the whole index are the same."""
     cacheable = bool(store.index) and not keep and ctx.pure and made.inline is None
-    if cacheable:
-        found = store.decision(made.key, store.index)
-        if isinstance(found, Judged):
-            return found
-    judged = _judge(task, made, ctx, store, keep)
-    if cacheable:
-        store.put_decision(made.key, store.index, judged)
+    if not cacheable:
+        return _judge(task, made, ctx, store, keep)
+    kept = store.decision(made.key)
+    if kept is not None:
+        made_with, payload = kept
+        if isinstance(payload, tuple) and len(payload) == 2 and isinstance(payload[1], Judged):
+            reads, before = payload
+            assert isinstance(before, Judged)
+            if made_with == store.index:
+                return before  # the same index: the same decision
+            if isinstance(reads, Reads) and reads.hold(*current(ctx.run)):
+                store.put_decision(made.key, store.index, payload)  # holds with this index too
+                return before
+    reads = Reads()
+    with recording(ctx.run, reads):
+        judged = _judge(task, made, ctx, store, keep)
+    store.put_decision(made.key, store.index, (reads, judged))
     return judged
 
 

@@ -204,20 +204,18 @@ class Store:
         if self._write(self.path(key), part, facts):
             self.written += 1
 
-    def decision(self, key: str, index: str) -> object | None:
-        """The article's decision made with the archive's index ``index`` (a digest), or None.
+    def decision(self, key: str) -> tuple[str, object] | None:
+        """The article's last decision, with the digest of the index it was made with, or None.
 
-        One decision an article: the one of the last run, kept beside its facts with the digest of the
-        index it was made with.  A run over the same files (the same index) reads it back; a run whose
-        index differs decides again and keeps the new one."""
-        if self.spool or not key or not index:
+        One decision an article, kept beside its facts (the runner says when it still holds)."""
+        if self.spool or not key:
             return None
         try:
             with open(self.folder / key[:2] / (key + DECISION), "rb") as f:
                 made_with, found = pickle.load(f)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             return None
-        return found if made_with == index else None
+        return (made_with, found) if isinstance(made_with, str) else None
 
     def put_decision(self, key: str, index: str, value: object) -> None:
         if not self.spool and key and index and self._write(self.folder / key[:2] / (key + DECISION), (index, value)):

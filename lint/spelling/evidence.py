@@ -209,6 +209,11 @@ class RunEvidence:
     _every: Counter[str] | None = None
     _capitalised: Counter[str] | None = None  # articles writing each word (lower case) with a capital
 
+    @property
+    def any(self) -> bool:
+        """True when the run has articles (what a decision asks, not how many: see lint.pipeline.reads)."""
+        return self.articles > 0
+
     def about_software(self, share: float) -> bool:
         """True when at least ``share`` of the run's articles (and two) hold code."""
         return self.showing_code >= max(2.0, share * self.articles)
