@@ -393,6 +393,24 @@ def test_a_given_name_and_its_form_in_another_language_name_two_people() -> None
     assert findings(*arts) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "body", "flagged_word"),
+    (
+        ("pl", "Konferencja odbędzie się w Montréal. Do zobaczenia w Montrealu, mówi Montréal.", None),
+        ("uk", "Конференція в Японії. Японія чекає. Японія рада, каже Японія.", None),
+        ("de", "Die Schlüsselwortargumente sind neu. Ein Schlüsselwortargument reicht.", None),
+        # a slip inside the word is still one, whatever the language
+        ("de", "Die Compaction ist neu. Die Campaction läuft. Die Compaction hilft.", "Campaction"),
+    ),
+)
+def test_in_an_inflecting_language_two_endings_are_two_forms_of_one_word(
+    lang: str, body: str, flagged_word: str | None
+) -> None:
+    art = article(body, title="Ruby 3.4", front=f"lang: {lang}\n")
+    words = {w for _, w, _ in flagged(findings(art), art)}
+    assert words == ({flagged_word} if flagged_word else set())
+
+
 DIFFERENT_PEOPLE_HERE = (
     "Refael Ackermann and Rafael Gonzaga reviewed the release. Refael thanked Rafael.",
     "Renée Kooi and René Schünemann wrote the tools.",

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
-from lint.lexicon import zipf
+from lint.lexicon import language_code, zipf
 from lint.names import consistency, extract, glossary
 from lint.names.index import NameIndex
+from lint.names.similar import fold
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -133,9 +134,27 @@ def variants(article: Article, run: Run) -> list[consistency.Variant]:
     settled = {v.spelling.text for v in found}
     if index is not None:
         found += consistency.against_archive(spellings, article.path, index, freq, settled | set(gloss))
+    if language_code(lang) not in ("en", ""):
+        # most languages inflect names and nouns ("Japonia", "Japonii"; "Schlüsselwortargumente"):
+        # two spellings apart only in their last letters are two forms of one word
+        found = [v for v in found if not inflected(v.spelling.text, v.main)]
     # a spelling quoted with [sic] once is quoted as written throughout ("Codeing [sic]", and the
     # image's description of the same note)
     return [v for v in found if not any(m.sic for m in v.spelling.mentions)]
+
+
+ENDING = 3  # the letters an inflection may change at a word's end
+
+
+def inflected(a: str, b: str) -> bool:
+    """Two forms of one word: the same but for their last letters ("Montrealu", "Montréal")."""
+    x, y = fold(a), fold(b)
+    common = 0
+    for p, q in zip(x, y, strict=False):
+        if p != q:
+            break
+        common += 1
+    return common >= 3 and len(x) - common <= ENDING and len(y) - common <= ENDING
 
 
 def check(article: Article, run: Run) -> Iterator[Finding]:
