@@ -439,3 +439,21 @@ def test_where_the_articles_are_and_what_renders_them(
         (tmp_path / name).write_text(text)
     site = detect.detect(tmp_path)
     assert (site.include, site.templates) == (include, templates)
+
+
+def test_init_piped_into_a_reader_that_stops_still_writes_every_file(tmp_path: Path) -> None:
+    """``copydesk init | head -1``: the reader goes after one line; the config is written all the same."""
+    import os
+    import subprocess
+    import sys
+
+    jekyll(tmp_path)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}  # every line written as it is said
+    proc = subprocess.Popen([sys.executable, "-m", "lint", "init"], cwd=tmp_path, stdout=subprocess.PIPE, env=env)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(b"site: Jekyll")
+    proc.stdout.close()  # as head does
+    proc.wait(timeout=120)
+    assert {"copydesk.toml", "copydesk-article.schema.json", "copydesk-vocabulary.txt"} <= {
+        p.name for p in tmp_path.iterdir()
+    }

@@ -48,7 +48,19 @@ Say = Callable[[str], None]
 
 
 def init(root: Path, say: Say, write_baseline: bool = False) -> int:
-    """Set copydesk up for the site at ``root``; 0 when done or already done."""
+    """Set copydesk up for the site at ``root``; 0 when done or already done.
+
+    What it decided is said once every file is written: a reader that stops reading (``| head``)
+    cannot stop it half way, with a schema written and no config naming it."""
+    said: list[str] = []
+    try:
+        return _init(root, said.append, write_baseline)
+    finally:
+        for line in said:
+            say(line)
+
+
+def _init(root: Path, say: Say, write_baseline: bool) -> int:
     existing = _existing_config(root)
     if existing is not None:
         say(f"{existing} already configures copydesk: nothing written (edit it, or delete it to run init again)")
