@@ -378,6 +378,16 @@ def test_different_people_with_similar_names_are_not_merged_across_the_archive(o
     assert findings(*arts, story(odd_body, "odd.md")) == []
 
 
+def test_a_given_name_written_as_a_surname_is_still_a_variant() -> None:
+    # "Perri" and "Perry" are both given names, but "Mr Perri" is a surname here: the spokesman's
+    body = (
+        'Prices fell, "but this time of year is quiet," housing spokesman Ian Perry said.'
+        " Sales will pick up in the New Year, Mr Perri added."
+    )
+    art = article(body)
+    assert [w for _, w, _ in flagged(findings(art), art)] == ["Perri"]
+
+
 def test_a_given_name_and_its_form_in_another_language_name_two_people() -> None:
     # "Dawid" (Polish) is no misspelling of the "David" the article names once, nor of the archive's
     arts = [

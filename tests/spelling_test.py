@@ -137,6 +137,9 @@ def test_a_slip_of_a_common_word_written_alike_in_three_sentences_is_the_article
     assert flagged(article(body)) == []
     # a slip is not retyped alike: in two sentences it is still flagged in both
     assert flagged(article("The pserver service was offered. The pserver process ended.")) == ["pserver"] * 2
+    # a slip inside a common word, its first and last letters kept, is one however often it is written
+    body = "The seurity team met. Their seurity plan was late. Network seurity matters, said the chief."
+    assert flagged(article(body)) == ["seurity"] * 3
 
 
 @pytest.mark.parametrize(

@@ -150,9 +150,13 @@ def same_thing(
     shared_next = bool(_folded(odd.nexts) & _folded(main.nexts if main_nexts is None else main_nexts))
     if nickname_related(odd.text, main.text):
         return None
-    if given_name(odd.text) and given_name(main.text) and not (shared_first or shared_next):
-        return None  # two given names ("Dawid Lachowicz", "David Lattimore"): the same only before one surname
     nexts_main = main.nexts if main_nexts is None else main_nexts
+    # two given names, the odd one never written as a surname (no given name or title before it): two
+    # people ("Dawid's project" beside "David Lattimore"), unless a shared name says otherwise
+    # ("Mr Perri" beside "Ian Perry" is a surname, and may be a slip)
+    as_given = not odd.full and given_name(odd.text) and given_name(main.text)
+    if as_given and not (shared_first or shared_next):
+        return None
     # both stand before other names, never after a given name, and never before the same one
     both_given = bool(odd.nexts and nexts_main and not odd.firsts and not firsts_main)
     both_lead = odd.lead_only and lead

@@ -56,6 +56,7 @@ REPEATED = -0.6  # each other sentence using it capitalised (up to two)
 REPEATED_WORD = -0.8  # each other sentence using it in lower case (up to five)
 MANY_SENTENCES = 4  # other sentences of the article that make a word common on the web, suspect of a slip,
 # a term after all ("dat"); a misspelling ("goverment", Zipf 2.9) stays one however often it is written
+INSIDE_ZIPF = 4.0  # a word this common, slipped inside, is no term however often the slip is written
 TERM = -9.0  # … ("pserver" in six sentences of one report): slips are not retyped alike, misspellings are listed
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
 AFTER_TITLE = -3.0
@@ -237,6 +238,21 @@ def _slip_unknown_to_the_web(f: Facts) -> bool:
     the name's own: "Spadea", "Spade")."""
     return f.zipf == 0.0 and any(
         c.distance == 1 and c.listed and c.zipf >= 3.0 and c.word[:1] == f.word[:1] and c.kind == "swapped letters"
+        for c in f.near
+    )
+
+
+def _slip_inside_common(f: Facts) -> bool:
+    """One edit inside a common word, its first and last letters kept ("seurity" for "security"): the
+    slip a writer may make every time, unlike a code name or a coinage, which differ at the edges
+    ("pserver", "cgit")."""
+    return any(
+        c.distance == 1
+        and c.listed
+        and c.kind != "a missing space"
+        and c.zipf >= INSIDE_ZIPF
+        and c.word[:1] == f.word[:1]
+        and c.word[-1:] == f.word[-1:]
         for c in f.near
     )
 
@@ -478,7 +494,8 @@ def _weigh(
         after_slip = suspect or (bound != "plain" and _slip_unknown_to_the_web(f))
         score += _name_evidence(token, use, None if calendar else run, partners_ok, after_slip, reasons)
     else:
-        score += _word_evidence(token, f, use, article, run, suspect, bool(known), reasons)
+        inside = bound == "plain" or _slip_inside_common(f)  # (plain: the near misses unknown, so it may be)
+        score += _word_evidence(token, f, use, article, run, suspect, bool(known) or inside, reasons)
     if f.derived:
         score += DERIVED_NEAR_MISS if suspect else DERIVED if f.derived[1][0] == "-" else PREFIXED
         reasons.append(f"'{f.derived[0]}' with {f.derived[1]}")
@@ -575,9 +592,10 @@ def _word_evidence(
 
     A misspelling can be repeated too: for a word one slip from a more frequent one
     only wide use counts (a common word of the web used in several articles), or its use
-    in :data:`TERM_SENTENCES` sentences of the article when no list holds it as a misspelling:
-    a slip of the fingers is not made alike in three sentences; a word the writer does not know
-    how to spell is ("goverment"), and the lists hold those.
+    in :data:`TERM_SENTENCES` sentences of the article when no list holds it as a misspelling and it is
+    no slip inside a common word (``known``: either): a slip of the fingers at a word's edge is not
+    made alike in three sentences, where code names and coinages differ ("pserver", "cgit"); a word
+    the writer does not know how to spell is ("goverment", "seurity"), and the lists hold many.
     """
     score = 0.0
     elsewhere = 0
