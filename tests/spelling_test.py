@@ -909,3 +909,16 @@ def test_a_commands_option_in_prose_is_no_word() -> None:
     art = article("Pass -Zself-profile to the compiler, or --Werror to the linker; the Self type stays. Teh end.")
     assert flagged(art) == ["Teh"]
     assert name_findings(art) == []  # "Zself" is no variant of "Self"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    (
+        ('"Booo!" they shouted, then "hisss", then "pleeease come back".', []),  # a crowd, written as heard
+        ("The band's croooner sang.", []),
+        ("They alll went home.", ["alll"]),  # a key held down: no sound drawn out
+        ("The committte met.", ["committte"]),
+    ),
+)
+def test_a_sound_drawn_out_is_no_typo(body: str, expected: list[str]) -> None:
+    assert flagged(article(body)) == expected

@@ -468,6 +468,10 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
             if base != "en" and _english(tok.text):
                 decided.append(Decision(text, tok, "", ("an English word, as posts in other languages quote them",)))
                 continue
+            drawn = _drawn_out(tok.text, lx) if base == "en" else ""
+            if drawn:
+                decided.append(Decision(text, tok, "", (drawn,)))
+                continue
             verbed = _verbed(tok, lx, base)
             if verbed:
                 decided.append(Decision(text, tok, "", (verbed,)))
@@ -532,6 +536,20 @@ def _english(word: str) -> bool:
     en = lexicon("en")
     low = word.lower()
     return (en.known(low) and en.zipf(low) >= ENGLISH_ZIPF) or bool(listed_in(low, "en"))
+
+
+DRAWN = re.compile(r"([aeiouyshmrz])\1{2,}", re.IGNORECASE)  # a sound held: "Booo", "pleeease", "hisss"
+
+
+def _drawn_out(word: str, lx: Lexicon) -> str:
+    """Why a word with a sound drawn out is no typo ("pleeease", "croooner": a voice, written), or ""."""
+    if not DRAWN.search(word):
+        return ""
+    for keep in (r"\1\1", r"\1"):
+        plain = DRAWN.sub(keep, word).lower()
+        if lx.known(plain):
+            return f"'{plain}' drawn out, as a voice says it"
+    return ""
 
 
 VERBED = re.compile(r"([^\W\d_]{2,})['’](ed|d|ing|er|ers)", re.IGNORECASE)
