@@ -36,7 +36,7 @@ from lint.languages import SPELLCHECKER_LANGUAGES, language_code, language_tag
 __all__ = ["SPELLCHECKER_LANGUAGES", "language_code", "language_tag"]
 
 # bump when the layout or the choice of words in the cache file changes
-FORMAT = 5
+FORMAT = 6
 # a dictionary word is a neighbour worth finding when it is at least this frequent
 NEAR_MIN_ZIPF = 1.5
 # so is a word only wordfreq knows ("dropdown", a British spelling, also common misspellings)
@@ -109,6 +109,11 @@ class Lexicon:
             found = tuple(row[0].split("|")) if row else ()
             self._misspellings[word] = found
         return found
+
+    def accented(self, word: str) -> tuple[str, ...]:
+        """The dictionary's words that are ``word`` (lower case, no accents) with accents: "risqué" for "risque"."""
+        rows = self.db.execute("SELECT word FROM folded WHERE plain = ?", (word,)).fetchall()
+        return tuple(r[0] for r in rows)
 
     def known(self, word: str) -> bool:
         """True when the dictionary holds ``word`` (case-insensitive)."""
@@ -331,6 +336,12 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
         and ((counts.get(w, 0) and zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF) or zipfs.get(w, 0.0) >= NEAR_MIN_ZIPF_UNLISTED)
     ]
     db.executemany("INSERT OR IGNORE INTO near VALUES (?, ?)", sorted(_near_rows(suggestible)))
+    # the dictionary's accented words by their letters without accents: "risque" -> "risqué"
+    db.execute("CREATE TABLE folded (plain TEXT, word TEXT, PRIMARY KEY (plain, word)) WITHOUT ROWID")
+    db.executemany(
+        "INSERT OR IGNORE INTO folded VALUES (?, ?)",
+        sorted((_fold(w), w) for w in words if counts.get(w, 0) and not w.isascii() and _fold(w) != w),
+    )
     if lang == "en":
         from lint.spelling.misspellings import read_table
 
@@ -338,6 +349,12 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
         rows = sorted((w, "|".join(f)) for w, f in read_table().items())
         db.executemany("INSERT INTO misspellings VALUES (?, ?)", rows)
     db.commit()
+
+
+def _fold(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _near_rows(words: Iterable[str]) -> Iterator[tuple[str, str]]:

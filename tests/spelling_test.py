@@ -922,3 +922,7 @@ def test_a_commands_option_in_prose_is_no_word() -> None:
 )
 def test_a_sound_drawn_out_is_no_typo(body: str, expected: list[str]) -> None:
     assert flagged(article(body)) == expected
+
+
+def test_an_english_loanword_without_its_accents_is_no_typo() -> None:
+    assert flagged(article("The show was risque and the protege a cliche.")) == []

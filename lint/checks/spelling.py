@@ -468,6 +468,13 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
             if base != "en" and _english(tok.text):
                 decided.append(Decision(text, tok, "", ("an English word, as posts in other languages quote them",)))
                 continue
+            plain = tok.text.lower()
+            # English writes its loanwords with or without their accents; French or Spanish without is a slip
+            accented = lx.accented(plain) if base == "en" and plain.isascii() and not tok.capitalised else ()
+            if accented:
+                why = f"'{accented[0]}' written without its accents, as English often writes it"
+                decided.append(Decision(text, tok, "", (why,)))
+                continue
             drawn = _drawn_out(tok.text, lx) if base == "en" else ""
             if drawn:
                 decided.append(Decision(text, tok, "", (drawn,)))
