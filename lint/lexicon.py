@@ -85,6 +85,7 @@ class Lexicon:
         self._asked: dict[str, Entry] = {}  # by the word as asked: no normal form to make the next time
         self._near: dict[tuple[str, int], list[tuple[str, int]]] = {}
         self._misspellings: dict[str, tuple[str, ...]] = {}
+        self._accented: dict[str, tuple[str, ...]] = {}
 
     def entry(self, word: str) -> Entry:
         found = self._asked.get(word)
@@ -112,8 +113,11 @@ class Lexicon:
 
     def accented(self, word: str) -> tuple[str, ...]:
         """The dictionary's words that are ``word`` (lower case, no accents) with accents: "risqué" for "risque"."""
-        rows = self.db.execute("SELECT word FROM folded WHERE plain = ?", (word,)).fetchall()
-        return tuple(r[0] for r in rows)
+        found = self._accented.get(word)
+        if found is None:
+            rows = self.db.execute("SELECT word FROM folded WHERE plain = ?", (word,)).fetchall()
+            found = self._accented[word] = tuple(r[0] for r in rows)
+        return found
 
     def known(self, word: str) -> bool:
         """True when the dictionary holds ``word`` (case-insensitive)."""
@@ -340,7 +344,7 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
     db.execute("CREATE TABLE folded (plain TEXT, word TEXT, PRIMARY KEY (plain, word)) WITHOUT ROWID")
     db.executemany(
         "INSERT OR IGNORE INTO folded VALUES (?, ?)",
-        sorted((_fold(w), w) for w in words if counts.get(w, 0) and not w.isascii() and _fold(w) != w),
+        sorted((folded(w), w) for w in words if counts.get(w, 0) and not w.isascii() and folded(w) != w),
     )
     if lang == "en":
         from lint.spelling.misspellings import read_table
@@ -351,7 +355,8 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
     db.commit()
 
 
-def _fold(word: str) -> str:
+def folded(word: str) -> str:
+    """``word`` without its accents: "façade" -> "facade" (English borrows both spellings)."""
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

@@ -24,14 +24,22 @@ variety of English than the house's: ``language = "en-GB"`` or ``"en-US"``),
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
-from lint.lexicon import SPELLCHECKER_LANGUAGES, Lexicon, base_language, language_code, lexicon, normal, straight
+from lint.lexicon import (
+    SPELLCHECKER_LANGUAGES,
+    Lexicon,
+    base_language,
+    folded,
+    language_code,
+    lexicon,
+    normal,
+    straight,
+)
 from lint.spelling.entries import ListItems, list_items
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans, foreign_word
@@ -41,7 +49,7 @@ from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
 from lint.spelling.tokens import Token, base_forms, hyphen_pieces, inner_capitals, tokens
 from lint.spelling.variants import american, british
-from lint.spelling.wordlist import listed_in
+from lint.spelling.wordlist import english, listed_in
 from lint.text import Text
 from lint.words import WORD
 
@@ -319,11 +327,6 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
         lexicon(base).near_many(found)
 
 
-def folded(word: str) -> str:
-    """``word`` without its accents: "façade" -> "facade" (English borrows both spellings)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def language(article: Article, run: Run) -> str:
     """The article's language tag in lower case ("en-gb"); the readers and the config made it a tag."""
     return (article.lang or run.config.language or "en").lower()
@@ -538,11 +541,9 @@ ENGLISH_ZIPF = 2.0  # an English word this common, in an article in another lang
 
 
 def _english(word: str) -> bool:
-    """True for an English word of the dictionary or the trade (an untranslated sentence in a German
-    post: "provided", "scheduled", "stragglers"; "symlinks", "segfault")."""
-    en = lexicon("en")
-    low = word.lower()
-    return (en.known(low) and en.zipf(low) >= ENGLISH_ZIPF) or bool(listed_in(low, "en"))
+    """An English word in another language's article: an untranslated sentence in a German post
+    ("provided", "scheduled", "stragglers"; "symlinks", "segfault")."""
+    return english(word.lower(), ENGLISH_ZIPF)
 
 
 DRAWN = re.compile(r"([aeiouyshmrz])\1{2,}", re.IGNORECASE)  # a sound held: "Booo", "pleeease", "hisss"

@@ -31,7 +31,7 @@ from lint.spelling.safety import why_unsafe
 from lint.spelling.suggest import Candidate, candidates, corrections, match_case
 from lint.spelling.tokens import Token
 from lint.spelling.variants import american
-from lint.spelling.wordlist import SOFTWARE, listed_in
+from lint.spelling.wordlist import SOFTWARE, english, listed_in
 
 # weights (log-odds units); a positive total is a typo
 PRIOR = 2.6
@@ -137,8 +137,7 @@ def _head_word(lx: Lexicon, word: str) -> bool:
 
 
 def _trade_english(word: str) -> bool:
-    en = lexicon("en")
-    return (en.known(word) and en.zipf(word) >= 3.5) or bool(listed_in(word, "en"))
+    return english(word, 3.5)
 
 
 @lru_cache(maxsize=10_000)

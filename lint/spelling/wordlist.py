@@ -37,3 +37,11 @@ def listed_in(word: str, lang: str) -> str:
 
 def in_word_list(word: str, lang: str) -> bool:
     return bool(listed_in(word, lang))
+
+
+def english(word: str, min_zipf: float) -> bool:
+    """True for ``word`` (lower case) as an English word: in the dictionary and this common, or in a word list."""
+    from lint.lexicon import lexicon
+
+    en = lexicon("en")
+    return (en.known(word) and en.zipf(word) >= min_zipf) or in_word_list(word, "en")
