@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint import limits
+from lint import limits, memo
 from lint.errors import FatalError
 from lint.files import read_text as read_file  # never a FIFO or a device: they would block or never end
 from lint.readers import yamltree
@@ -36,12 +36,16 @@ def _load_yaml(path: Path, kind: str, *, validate: bool) -> list[dict[str, Any]]
         text = read_file(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise FatalError(f"{path}: cannot read the rule file: {getattr(exc, 'strerror', None) or exc}") from None
+    return list(memo.kept(("rule file", kind, validate, text), lambda: _parse(path, text, kind, validate)))
+
+
+def _parse(path: Path, text: str, kind: str, validate: bool) -> tuple[dict[str, Any], ...]:
     index = LineIndex(text)
     try:
         if not validate:  # no error to place: the values will do
             value = yamltree.value(text)
             entries = value.get(kind, []) if isinstance(value, dict) else value
-            return list(entries or [])
+            return tuple(entries or [])
         tree = yamltree.parse(text, 0, len(text))
     except yamltree.YAMLError as exc:
         line, col = index.position(exc.offset)
@@ -62,7 +66,7 @@ def _load_yaml(path: Path, kind: str, *, validate: bool) -> list[dict[str, Any]]
         raise FatalError("\n".join(lines))
     value = tree.value
     entries = value.get(kind, []) if isinstance(value, dict) else value
-    return list(entries or [])
+    return tuple(entries or [])
 
 
 KINDS = ("terms", "names", "placeholders", "attributions")  # each has schemas/<kind>.schema.json

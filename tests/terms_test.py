@@ -168,3 +168,19 @@ def test_the_seed_headline_gets_israeli() -> None:
     (d,) = findings(seed)
     assert (d.rule, d.line, d.column, d.end_column, d.suggestions) == ("terms.substitution", 1, 1, 10, ("Israeli",))
     assert d.fix is not None and seed.source[d.fix.start : d.fix.end] == "Israelian"
+
+
+def test_a_rule_file_edited_between_two_runs_of_one_process_is_read_again(tmp_path: Path) -> None:
+    """A language server checks many times in one process: each check sees the rule file as it is now,
+    and a rule file broken by the edit is reported, even though its earlier text was loaded fine."""
+    article = read_text("a.md", "---\ntitle: T\n---\n\nWe met Zorblat and Quuxly.\n", "markdown")
+    config = desk_rules(tmp_path, "terms:\n  - use: Zorblatt\n    instead_of: [Zorblat]\n")
+    assert [d.message for d in check_articles([article], config)] == ["'Zorblat': house style is 'Zorblatt'"]
+    desk_rules(tmp_path, "terms:\n  - use: Quuxley\n    instead_of: [Quuxly]\n")
+    assert [d.message for d in check_articles([article], config)] == ["'Quuxly': house style is 'Quuxley'"]
+    desk_rules(tmp_path, "terms:\n  - use: Quuxley\n")
+    with pytest.raises(FatalError, match=r"desk-terms\.yaml:2:"):
+        check_articles([article], config)
+    # the first text again: kept from the first run, the same answer
+    desk_rules(tmp_path, "terms:\n  - use: Zorblatt\n    instead_of: [Zorblat]\n")
+    assert [d.message for d in check_articles([article], config)] == ["'Zorblat': house style is 'Zorblatt'"]

@@ -60,7 +60,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 from referencing.exceptions import Unresolvable
 
-from lint import files, schemarefs
+from lint import files, memo, schemarefs
 from lint.article import Node
 from lint.diagnostics import Edit, Finding, Severity
 from lint.errors import FatalError
@@ -300,7 +300,7 @@ def load_schema(path: Path, refs: Sequence[str] = (), where: str = "") -> Schema
         raise FatalError(f"{path}: the article schema must be a JSON object")
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     try:
-        cls.check_schema(schema)
+        memo.kept(("schema checked", cls, text), lambda: cls.check_schema(schema))
     except jsonschema.SchemaError as exc:
         where = "/".join(str(p) for p in exc.absolute_path) or "the top level"
         raise FatalError(f"{path}: not a valid JSON Schema: at {where}: {exc.message}") from None
