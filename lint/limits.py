@@ -28,6 +28,7 @@ class Limits:
     max_depth: int = 50  # lists and tables inside one another in the metadata
     max_alias_nodes: int = 10_000  # values YAML aliases may add to one document
     max_faq_entries: int = 100_000  # FAQ entries read in one article; the rest are not checked
+    max_regex_seconds: float = 1.0  # one search by a rule file's regular expression (lint.patterns)
 
     @property
     def max_file_bytes(self) -> int:
@@ -35,8 +36,9 @@ class Limits:
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Limits:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: int(v) for k, v in table.items() if k in known})
+        kinds = {f.name: float if f.type in (float, "float") else int for f in fields(cls)}
+        values: dict[str, Any] = {k: kinds[k](v) for k, v in table.items() if k in kinds}
+        return cls(**values)
 
 
 DEFAULT = Limits()

@@ -123,3 +123,44 @@ def test_a_wrong_limit_is_a_config_mistake(cli: Any, tmp_path: Path, table: str,
 )
 def test_depth_exceeded(value: object, limit: int, deeper: bool) -> None:
     assert limits.depth_exceeded(value, limit) is deeper
+
+
+RUNAWAY = {  # kind -> a rule file with an expression that backtracks without end on a long run of a's
+    "terms": "terms:\n  - use: ah\n    regex: true\n    instead_of: ['(a|aa)+h']\n",
+    "placeholders": "placeholders:\n  - text: '(a|aa)+h'\n    regex: true\n",
+    "attributions": "attributions:\n  - text: '(a|aa)+h'\n    regex: true\n",
+}
+SCREAM = "---\ntitle: T\ndate: 2021-03-05\n---\n\nShe said: " + "a" * 200 + "!\n"
+
+
+@pytest.mark.parametrize("kind", sorted(RUNAWAY))
+def test_an_editors_expression_that_runs_away_is_stopped_with_a_finding(cli: Any, tmp_path: Path, kind: str) -> None:
+    """Python's re would never return here: the search is stopped at the limit, the article gets one
+    finding at the text searched, and the other files are checked as usual."""
+    files = {"scream.md": SCREAM, "good.md": GOOD, "r.yaml": RUNAWAY[kind]}
+    config = project(tmp_path, "max_regex_seconds = 0.05", files)
+    config.write_text('rules = ["r.yaml"]\n' + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli("check", "--format", "json", "--config", config, tmp_path / "scream.md", tmp_path / "good.md")
+    assert result.code == 1, result.err
+    slow = [d for d in result.diagnostics if d["rule"] == "limits.regex"]
+    assert [(d["path"].endswith("scream.md"), d["severity"]) for d in slow] == [(True, "error")]
+    assert "ran longer than 0.05 s on this text (the limit is [limits] max_regex_seconds)" in slow[0]["message"]
+    assert (slow[0]["line"], slow[0]["column"]) == (5, 1)  # the start of the body it was searching
+    assert any(d["path"].endswith("good.md") and d["rule"] == "spelling.unknown" for d in result.diagnostics)
+
+
+def test_an_editors_expression_within_the_limit_works_as_before(cli: Any, tmp_path: Path) -> None:
+    config = project(tmp_path, "max_regex_seconds = 5", {"a.md": GOOD.replace("Tuesday", "Tuesday, aaah,")})
+    config.write_text('rules = ["r.yaml"]\n' + config.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(RUNAWAY["terms"], encoding="utf-8")
+    result = cli("check", "--format", "json", "--config", config, tmp_path / "a.md")
+    found = [(d["rule"], d["message"]) for d in result.diagnostics if d["rule"].startswith(("terms", "limits"))]
+    assert found == [("terms.substitution", "'aaah': house style is 'ah'")]
+
+
+def test_the_time_limit_takes_fractions_and_refuses_nothing_or_less(cli: Any, tmp_path: Path) -> None:
+    assert limits.Limits.from_table({"max_regex_seconds": 0.25}).max_regex_seconds == 0.25
+    config = project(tmp_path, "max_regex_seconds = 0", {"good.md": GOOD})
+    result = cli("check", "--config", config, tmp_path / "good.md")
+    assert result.code == 2
+    assert "limits.max_regex_seconds: 0 is less than or equal to the minimum of 0" in result.err

@@ -243,7 +243,7 @@ def test_the_unknown_rule_message_in_full(cli: Any) -> None:
 
 def test_an_unknown_rule_far_from_every_id_lists_the_checks(cli: Any) -> None:
     err = cli("rules", "qqqq").err
-    assert "no rule is called 'qqqq' (checks: grammar, names, placeholder, schema, sources, spelling" in err
+    assert "no rule is called 'qqqq' (checks: grammar, limits, names, placeholder, schema, sources, spelling" in err
 
 
 def test_one_rule_in_json(cli: Any) -> None:

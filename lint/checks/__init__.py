@@ -37,7 +37,7 @@ CHECKS: dict[str, str] = {
 }
 
 # rules the runner reports itself rather than a check (listed by rule_table() all the same)
-RUNNER_RULES: dict[str, str] = {"suppression": "lint.checks.suppression"}
+RUNNER_RULES: dict[str, str] = {"suppression": "lint.checks.suppression", "limits": "lint.checks.limits"}
 
 # checks that are off unless configured on
 OFF_BY_DEFAULT: set[str] = {"grammar"}  # slow: see "Grammar" in README

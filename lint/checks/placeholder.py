@@ -49,6 +49,7 @@ from lint import rules as ruledata
 from lint.diagnostics import Finding, Severity
 from lint.errors import FatalError
 from lint.needles import Haystack, required
+from lint.patterns import EditorPattern, TooSlow
 from lint.spelling import word_set
 from lint.text import Text
 from lint.words import WORD, word_list
@@ -103,11 +104,12 @@ class Form:
     level: Severity | None = None
     clause: bool = False  # extend the match over the words that follow, up to punctuation
     keyword: str | None = None  # a literal phrase's first word (lower case): no match without it
+    editor: bool = False  # an editor's expression (regex: true): run within a time limit (lint.patterns)
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
+    def pattern(self) -> re.Pattern[str] | EditorPattern:
         """Compiled on first use: most phrases are never tried on a given article."""
-        return re.compile(self.source, self.flags)
+        return EditorPattern(self.source, self.flags) if self.editor else re.compile(self.source, self.flags)
 
     @cached_property
     def needles(self) -> tuple[str, ...]:
@@ -149,6 +151,7 @@ def compile_forms(entries: Iterable[dict[str, Any]], default_rule: str) -> list[
                     level=Severity(level) if level else None,
                     clause=bool(entry.get("clause")),
                     keyword=None if entry.get("regex") else _first_word(phrase),
+                    editor=bool(entry.get("regex")),
                 )
             )
     return forms
@@ -328,12 +331,15 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
     found = forms(run)
     out: list[Finding] = list(_answers(article, found, run))
     for scope, text in _places(article):
-        if scope == "body":
-            out.extend(_body(article, text, found))
-        elif scope == "title" and _named_for(article, text):
-            continue  # a reference page named for its subject: Title.md, "Title" (the .Title method)
-        else:
-            out.extend(_field(text, scope, found, templates.syntaxes(article.templates)))
+        try:
+            if scope == "body":
+                out.extend(_body(article, text, found))
+            elif scope == "title" and _named_for(article, text):
+                continue  # a reference page named for its subject: Title.md, "Title" (the .Title method)
+            else:
+                out.extend(_field(text, scope, found, templates.syntaxes(article.templates)))
+        except TooSlow as slow:  # an editor's expression: placed at the text it ran on
+            raise slow.at(text.start) from None
     for text in getattr(article, "chrome", None) or ():  # lines the reader took for page chrome
         a, b = trimmed(text.value)
         if a < b:

@@ -51,6 +51,7 @@ from lint import rules as ruledata
 from lint.article import Source
 from lint.checks import placeholder
 from lint.diagnostics import Finding, Severity
+from lint.patterns import TooSlow
 from lint.readers import meta
 from lint.sentences import ends_sentence, sentence_around
 from lint.text import Text
@@ -266,7 +267,11 @@ def _entry(source: str, start: int, end: int) -> Source:
 def _unattributed(article: Article, phrases: Sequence[placeholder.Form]) -> Iterator[Finding]:
     for text in article.texts():
         value = text.value
-        for form, i, j in placeholder.matches(value, phrases, "body"):
+        try:
+            found = list(placeholder.matches(value, phrases, "body"))
+        except TooSlow as slow:  # an editor's expression: placed at the text it ran on
+            raise slow.at(text.start) from None
+        for form, i, j in found:
             if form.clause:
                 j = _past_abbreviations(value, j)
             if _linked(article.source, text, i, j) or _credit(value, i, j):

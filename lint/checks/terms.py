@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from lint import rules
 from lint.diagnostics import Edit, Finding, Severity
 from lint.errors import FatalError
+from lint.patterns import EditorPattern, TooSlow
 from lint.text import Text, longest_first
 from lint.words import WORD, in_quotation
 
@@ -50,7 +51,7 @@ _LOWER_OPENERS = frozenset(_OPENERS.split())
 @dataclass(frozen=True)
 class Term:
     use: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | EditorPattern  # an editor's expression (regex: true) runs within a time limit
     note: str
     case_sensitive: bool
     regex: bool
@@ -104,7 +105,10 @@ def compile_terms(raw: Sequence[dict[str, Any]], run: Run | None = None) -> list
                     raise _bad_regex(run, form, err) from None
         body = "|".join(f"(?:{f})" if regex else _phrase(f) for f in alternatives)
         flags = 0 if case_sensitive else re.IGNORECASE
-        pattern = re.compile(rf"(?<![\w'’])(?:{body})(?!\w)", flags)
+        whole = rf"(?<![\w'’])(?:{body})(?!\w)"
+        pattern: re.Pattern[str] | EditorPattern = (
+            EditorPattern(whole, flags, shown=" | ".join(forms)) if regex else re.compile(whole, flags)
+        )
         level = item.get("level")
         needles = () if regex else tuple({frozenset(WORD.findall(f.lower())) for f in forms})
         out.append(
@@ -142,7 +146,11 @@ def find(terms: Sequence[Term], text: Text) -> Iterator[Hit]:
     for term in terms:
         if term.needles and not any(n <= words for n in term.needles):
             continue
-        for m in term.pattern.finditer(text.value):
+        try:
+            matches = list(term.pattern.finditer(text.value))
+        except TooSlow as slow:
+            raise slow.at(text.start) from None
+        for m in matches:
             found = m.group()
             replacement = m.expand(term.use) if term.regex else term.use
             if not term.case_sensitive:

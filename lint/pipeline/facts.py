@@ -7,8 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import checks as registry
+from lint import limits
 from lint.article import Article
+from lint.checks.limits import RULES as LIMIT_RULES
+from lint.checks.limits import finding as limit_finding
 from lint.diagnostics import Finding, Severity
+from lint.patterns import TooSlow
 from lint.readers import read_data, read_path
 from lint.suppress import RULES as SUPPRESSION_RULES
 
@@ -56,6 +60,7 @@ class Context:
         for module in modules.values():
             rules.update(module.RULES)
         rules.update(SUPPRESSION_RULES)
+        rules.update(LIMIT_RULES)
         for name, module in modules.items():
             if name not in ARCHIVE:  # a broken schema or rule file stops the run before any article is read
                 module.prepare([], run)
@@ -81,6 +86,18 @@ def read(path: Path, display: str, data: bytes | None, ctx: Context) -> Article:
     return read_data(path, data, display, date_order=c.date_order, limits_=c.limits, templates=c.templates)
 
 
+def local_findings(name: str, module: Check, article: Article, run: Run) -> list[Finding]:
+    """The findings of check ``name`` on ``article``; an editor's expression that ran past its time limit
+    ends the check on this article with a ``limits.regex`` finding (:mod:`lint.patterns`)."""
+    found: list[Finding] = []
+    try:
+        with limits.using(run.config.limits):
+            found.extend(module.check(article, run))
+    except TooSlow as slow:
+        found.append(limit_finding(name, slow))
+    return found
+
+
 def compute(article: Article, ctx: Context) -> Facts:
     """The facts of ``article`` (as :func:`read` gave it)."""
     checkable = bool(article.source.strip() and article.readable)
@@ -92,7 +109,7 @@ def compute(article: Article, ctx: Context) -> Facts:
         if name in METADATA_CHECKS and article.problems:
             continue  # the metadata could not be read: these checks would only add noise
         if name in LOCAL:
-            facts.local[name] = list(module.check(article, run))
+            facts.local[name] = local_findings(name, module, article, run)
         elif name == "spelling":
             from lint.checks import spelling
 
