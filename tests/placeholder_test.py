@@ -347,3 +347,22 @@ def test_a_page_named_for_its_one_word_title_is_no_placeholder(
     (tmp_path / name).write_text(f"---\ntitle: {title}\n---\n\nReturns the page title.\n", encoding="utf-8")
     result = cli("check", "--format", "json", "--select", "placeholder", tmp_path / name)
     assert bool(result.diagnostics) is reported
+
+
+def test_a_long_lived_process_keeps_a_bounded_number_of_form_indexes() -> None:
+    """A language server checks thousands of times: each check's forms must not stay in memory to the end."""
+    import gc
+
+    from lint.run import check_articles
+
+    article = read_text("a.md", "---\ntitle: T\n---\n\nLorem ipsum dolor sit amet. TBD.\n", "markdown")
+
+    def live_forms_after(runs: int) -> int:
+        for _ in range(runs):
+            assert check_articles([article], Config(select=("placeholder",)))
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, placeholder.Form))
+
+    first = live_forms_after(placeholder.INDEXES_KEPT + 20)
+    assert len(placeholder._INDEXES) <= placeholder.INDEXES_KEPT
+    assert live_forms_after(placeholder.INDEXES_KEPT + 20) <= first * 1.05

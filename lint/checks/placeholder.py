@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -186,13 +187,19 @@ class _Index:
     by_word: dict[str, list[int]]
 
 
-_INDEXES: dict[tuple[tuple[int, ...], str], _Index] = {}
+# by the forms' ids: a kept index holds its forms, so no id in a key can be another object's; the
+# oldest go first, else every run of a long-lived process (a language server, the fuzz campaign)
+# and every article's own choice of forms would be kept to the end
+_INDEXES: OrderedDict[tuple[tuple[int, ...], str], _Index] = OrderedDict()
+INDEXES_KEPT = 256
 
 
 def _index(found_in: Sequence[Form], scope: str) -> _Index:
     forms = tuple(found_in)
     key = (tuple(map(id, forms)), scope)
-    if key not in _INDEXES:
+    if key in _INDEXES:
+        _INDEXES.move_to_end(key)
+    else:
         always: list[tuple[int, Form]] = []
         by_word: dict[str, list[int]] = {}
         for i, form in enumerate(forms):
@@ -203,6 +210,8 @@ def _index(found_in: Sequence[Form], scope: str) -> _Index:
             else:
                 by_word.setdefault(form.keyword, []).append(i)
         _INDEXES[key] = _Index(forms, always, by_word)
+        while len(_INDEXES) > INDEXES_KEPT:
+            _INDEXES.popitem(last=False)
     return _INDEXES[key]
 
 
