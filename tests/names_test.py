@@ -342,6 +342,21 @@ SAME_PERSON_ACROSS = (
         "Qaddafi",
         "Gaddafi",
     ),
+    (  # a spelling the language does not know, beside the same full name in two other articles
+        "British number one Tim Henman won in round {i}. Henman served well.",
+        2,
+        "Greg Rusedski takes Tim Henmane's place. Henmane is injured.",
+        "Henmane",
+        "Henman",
+    ),
+    (  # a surname that is also an everyday word; a capitalised word before it ("about End Bushe")
+        # is no given name that would make another person
+        "President George Bush spoke on day {i}. Mr Bush said the talks went well.",
+        10,
+        "Readers ask about End Bushe 'denial'. President Bushe is there for four years. Mr Bushe won.",
+        "Bushe",
+        "Bush",
+    ),
 )
 
 
@@ -496,3 +511,30 @@ def test_a_spelling_several_articles_write_is_the_archives_own(
         )
     result = cli("check", "--format", "json", "--select", "names.archive", tmp_path)
     assert bool(result.diagnostics) is reported, result.diagnostics
+
+
+def test_the_title_a_name_is_given_with_is_no_given_name() -> None:
+    """ "Lady Boothroyde said" opening a sentence: "Lady" is her title, not a first name that would
+    make her another person than "Betty Boothroyd"."""
+    art = article(
+        """
+        Betty Boothroyd has said the Lords need a Speaker.
+
+        Baroness Boothroyd, the first woman to be Commons Speaker, said so on Sunday.
+
+        Lady Boothroyde said she believed it was unacceptable. Boothroyd spoke for an hour.
+        """
+    )
+    assert flagged(findings(art), art) == [("names.inconsistent", "Boothroyde", "Boothroyd")]
+
+
+def test_the_name_before_an_initial_is_taken_only_across_a_space() -> None:
+    """ "George W. Bush": George is the given name; "R Sidoli; J Thomas": Sidoli is another player."""
+    from lint.names import extract
+
+    art = article(
+        "In the side were the forwards B Cockbain and R Sidoli; J Thomas came on as a replacement in the"
+        " second half, and the former president George W. Bush watched from the stand."
+    )
+    firsts = {m.spelling: m.first for m in extract.mentions(art) if m.spelling in ("Thomas", "Bush")}
+    assert firsts == {"Thomas": "J", "Bush": "George"}

@@ -50,6 +50,7 @@ COMMON = 3.0  # Zipf frequency from which a spelling is a well-known word or nam
 WORD = 4.0  # … and from which it is above all an everyday word ("States", "People", "Government")
 OPENER = 5.0  # Zipf frequency from which a word opening a sentence is no given name ("Later", "Former")
 ARCHIVE_MIN = 3  # articles that must agree before the archive speaks
+KNOWN_FULL_MIN = 2  # … when they give the same full name, spelt as the language knows it and this one not
 ARCHIVE_RATIO = 5  # … and how many times more articles than the odd spelling
 FAMOUS_GAP = 1.0  # Zipf points by which the archive's spelling is better known than this one, for one article to speak
 ARCHIVE_WORD_MIN = 10  # articles that must agree when the spelling is also an everyday word ("States")
@@ -120,6 +121,25 @@ def _compatible_firsts(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(same_person_names(x, y) or _initial(x, y) or variant_reason(x, y) for x in a for y in b)
 
 
+def _personal(firsts: Iterable[str], zipf: Callable[[str], float]) -> set[str]:
+    """The words before a name that make it a person's: given names, and words too rare to be anything
+    else; not a capitalised everyday word ("Interior Minnister", "about End Bushe 'denial'"), which may
+    be shared as evidence, but whose difference from the other spelling's given names says nothing."""
+    return {f for f in firsts if given_name(f) or zipf(f) < WORD}
+
+
+def _apart(odd: set[str], main: set[str], zipf: Callable[[str], float]) -> bool:
+    """Whether the words before two spellings, none shared, set them apart: a given name before one and
+    anything before the other ("Mel Choyce", "Consumer Choice"), or on both sides words that make
+    a person's name; not an everyday word before one ("about End Bushe", "President George Bush") nor
+    a rare word before a thing's name ("Mellon Banke", "Central Bank")."""
+    if not (odd and main):
+        return False
+    if any(given_name(f) for f in odd):
+        return True
+    return bool(_personal(odd, zipf) and _personal(main, zipf))
+
+
 def _folded(names: Iterable[str]) -> set[str]:
     return {fold(n) for n in names}
 
@@ -142,10 +162,10 @@ def same_thing(
         return None  # one is only ever a given name, the other never
     firsts_main = main.firsts if main_firsts is None else main_firsts
     shared_first = bool(odd.firsts and firsts_main and _compatible_firsts(odd.firsts, firsts_main))
-    if odd.firsts and firsts_main and not shared_first:
-        return None  # "Gordon Brown" and "Des Browne": two people
+    if _apart(odd.firsts, firsts_main, zipf) and not shared_first:
+        return None  # "Gordon Brown" and "Des Browne": two people; "Mel Choyce" is not "Consumer Choice"
     odd_full, main_full = odd.firsts | odd.openers, firsts_main | main.openers
-    if odd_full and main_full and not (shared_first or _compatible_firsts(odd_full, main_full)):
+    if _apart(odd_full, main_full, zipf) and not (shared_first or _compatible_firsts(odd_full, main_full)):
         return None  # the same, with "Gordon" opening the sentence
     shared_next = bool(_folded(odd.nexts) & _folded(main.nexts if main_nexts is None else main_nexts))
     if nickname_related(odd.text, main.text):
@@ -182,8 +202,11 @@ def same_thing(
     return reason
 
 
-def _opener(word: str, zipf: Callable[[str], float]) -> bool:
-    """May be a given name, though it opens the sentence: a known one, or no very common word."""
+def _opener(word: str, zipf: Callable[[str], float], named: Spelling) -> bool:
+    """May be a given name, though it opens the sentence: a known one, or no very common word; never the
+    title the name is given with ("Lady Boothroyde said", "Baroness Boothroyd, who")."""
+    if any(m.title == word.lower() for m in named.mentions):
+        return False
     return word.lower() not in NOT_GIVEN_NAMES and (given_name(word) or zipf(word) < OPENER)
 
 
@@ -212,7 +235,12 @@ def within(
     """Spellings that vary from a more established spelling of the same name in this article."""
     for sp in spellings.values():
         for m in sp.mentions:
-            if m.next in spellings and m.sentence_start and not m.first and _opener(m.spelling, zipf):
+            if (
+                m.next in spellings
+                and m.sentence_start
+                and not m.first
+                and _opener(m.spelling, zipf, spellings[m.next])
+            ):
                 spellings[m.next].openers.add(m.spelling)
     ranked = sorted(spellings.values(), key=lambda s: _priority(s, gloss, archive, zipf), reverse=True)
     order: dict[int, int] = {}  # id of a main spelling -> its rank (mains.index was quadratic)
@@ -262,13 +290,17 @@ def against_archive(
             # the language knows the other spelling well and this one hardly ("Nelson Mandella",
             # "Angela Merkle"): one other article giving the same full name speaks
             famous = same_name and zipf(other) >= COMMON and zipf(other) - zipf(s.text) >= FAMOUS_GAP
-            least = 1 if famous else ARCHIVE_MIN
+            # the same full name in two other articles, spelt as the language knows it, where this
+            # spelling is unknown to it ("Tim Henmane" here, "Tim Henman" in two others)
+            known_full = same_name and zipf(s.text) < 1.0 <= zipf(other)
+            least = 1 if famous else KNOWN_FULL_MIN if known_full else ARCHIVE_MIN
             if theirs < least:
                 continue
-            if s.firsts and index.firsts.get(other):
+            personal = _personal(s.firsts, zipf)
+            if personal and index.firsts.get(other):
                 # a person here: only the articles naming the same person speak ("Ben Smyth" here is
                 # not "Jacob Smith" in 80 others), by a given name that may be the same, or none
-                theirs = index.person_articles(other, partial(_compatible_firsts, s.firsts), besides=path)
+                theirs = index.person_articles(other, partial(_compatible_firsts, personal), besides=path)
                 if theirs < least:
                     continue
             if zipf(other) >= WORD and theirs < ARCHIVE_WORD_MIN and not same_name:

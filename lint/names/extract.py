@@ -174,8 +174,13 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
                 and (not in_headline or given_name(previous))
             ):
                 first = previous
-                if len(first) == 1 and before is not None and _name_like(before.group()):
-                    first = before.group()  # "George W. Bush"
+                if (
+                    len(first) == 1
+                    and before is not None
+                    and _name_like(before.group())
+                    and value[before.end() : prev.start()] == " "
+                ):
+                    first = before.group()  # "George W. Bush"; not "R Sidoli; J Thomas"
                 if first.lower() in TITLES:
                     title, first = first.lower(), None
         following = None
