@@ -108,8 +108,13 @@ def kind_of(path: Path) -> str:
     )
 
 
+class Shipped(dict[str, Any]):
+    """An entry of a rule file shipped with copydesk: its regular expressions are copydesk's own, written
+    to run in linear time and run by ``re``; an editor's run within a time limit (:mod:`lint.patterns`)."""
+
+
 def entries(run: Run, kind: str) -> list[dict[str, Any]]:
-    """All entries of ``kind`` for this run, shipped first; loaded once per run."""
+    """All entries of ``kind`` for this run, shipped first (as :class:`Shipped`); loaded once per run."""
 
     def make() -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -117,7 +122,8 @@ def entries(run: Run, kind: str) -> list[dict[str, Any]]:
             if path.exists():
                 # the shipped files are validated by tests/rules_data_test.py; an editor's on every run
                 shipped = path.resolve().parent == rules_path("").resolve()
-                out.extend(load_yaml(path, kind, validate=not shipped))
+                loaded = load_yaml(path, kind, validate=not shipped)
+                out.extend(map(Shipped, loaded) if shipped else loaded)
         return out
 
     result: list[dict[str, Any]] = run.cached(f"rules:{kind}", make)

@@ -152,7 +152,7 @@ def compile_forms(entries: Iterable[dict[str, Any]], default_rule: str) -> list[
                     level=Severity(level) if level else None,
                     clause=bool(entry.get("clause")),
                     keyword=None if entry.get("regex") else _first_word(phrase),
-                    editor=bool(entry.get("regex")),
+                    editor=bool(entry.get("regex")) and not isinstance(entry, ruledata.Shipped),
                 )
             )
     return forms

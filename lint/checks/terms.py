@@ -107,7 +107,9 @@ def compile_terms(raw: Sequence[dict[str, Any]], run: Run | None = None) -> list
         flags = 0 if case_sensitive else re.IGNORECASE
         whole = rf"(?<![\w'’])(?:{body})(?!\w)"
         pattern: re.Pattern[str] | EditorPattern = (
-            EditorPattern(whole, flags, shown=" | ".join(forms)) if regex else re.compile(whole, flags)
+            EditorPattern(whole, flags, shown=" | ".join(forms))
+            if regex and not isinstance(item, rules.Shipped)
+            else re.compile(whole, flags)
         )
         level = item.get("level")
         needles = () if regex else tuple({frozenset(WORD.findall(f.lower())) for f in forms})
