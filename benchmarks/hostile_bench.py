@@ -6,7 +6,9 @@
     python benchmarks/hostile_bench.py --mb 10         # a smaller large article
 
 Cases: an FAQ of 100,000 entries (YAML front matter, and a plain-text article), an article of
-50 MB, a YAML alias bomb (nine levels of nine) and JSON nested 100,000 deep.  The files are built
+50 MB (over the default ``[limits] max_file_mb`` of 10: one finding), two of 9 MB (a paragraph
+repeated, and a real post repeated), a YAML alias bomb (nine levels of nine) and JSON nested
+100,000 deep.  The files are built
 in a temporary folder; each run is a new process, its CPU time (user + system) and peak resident
 memory read from ``resource.getrusage`` of the child.
 """
@@ -57,6 +59,28 @@ def large(folder: Path, n: int, mb: int) -> Path:
     return path
 
 
+def at_limit(folder: Path, n: int, mb: int) -> Path:
+    """Just under the default size limit (10 MB): checked whole, the repeated paragraph of ``large``."""
+    return large(folder, n, 9)
+
+
+def prose_at_limit(folder: Path, n: int, mb: int) -> Path:
+    """Just under the default size limit: a real post (CC0, benchmarks/data) repeated, numbered, to 9 MB."""
+    post = (Path(__file__).resolve().parent / "data" / "2015-11-17-choose-design-over-architecture.md").read_text(
+        encoding="utf-8"
+    )
+    body = post.split("---", 2)[2] if post.startswith("---") else post
+    path = folder / "prose.md"
+    with path.open("w", encoding="utf-8") as f:
+        f.write("---\ntitle: A large article\ndate: 2024-01-02\nsources: [https://example.org]\n---\n\n")
+        size, k = 0, 0
+        while size < 9 * 1024 * 1024:
+            block = f"Part {k}.\n\n{body}\n\n"
+            f.write(block)
+            size, k = size + len(block), k + 1
+    return path
+
+
 def alias_bomb(folder: Path, n: int, mb: int) -> Path:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
@@ -75,6 +99,8 @@ CASES: dict[str, Callable[[Path, int, int], Path]] = {
     "faq-yaml": faq_yaml,
     "faq-text": faq_text,
     "large": large,
+    "at-limit": at_limit,
+    "prose-limit": prose_at_limit,
     "alias-bomb": alias_bomb,
     "deep-json": deep,
 }

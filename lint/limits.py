@@ -24,7 +24,7 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_mb: int = 64  # a larger file is not read (one finding names it)
+    max_file_mb: int = 10  # a larger file is not read (one finding names it): no article is nearly as large
     max_depth: int = 50  # lists and tables inside one another in the metadata
     max_alias_nodes: int = 10_000  # values YAML aliases may add to one document
     max_faq_entries: int = 100_000  # FAQ entries read in one article; the rest are not checked
