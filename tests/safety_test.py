@@ -43,6 +43,15 @@ NEVER_FIXED = (
     ("Our team researches, talks with teens and strategizes about how to reach them.", "strategizes"),
     ("- **test**: fix typo from funciton to function (parkhojeong)", "funciton"),
     ("* Fixed typo. (vulnerabile -&gt; vulnerable)", "vulnerabile"),
+    # a word common in another language, in an English page's glossary ("trade", "professional")
+    ("- llegaremos tarde: we will be late", "tarde"),
+    ("- enfermera profesional titulada: registered nurse", "profesional"),
+    # a word of the trade, written alike in three sentences ("close")
+    (
+        "Cloze tests remove every fifth word. In cloze tests, readers fill the blanks. Both recall and cloze"
+        " tests need care.",
+        "cloze",
+    ),
 )
 
 # (sentence, the slip, its correction): one word only could be meant

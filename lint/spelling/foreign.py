@@ -25,7 +25,8 @@ COMMON = 3.0  # Zipf frequency from which a word is common in a language (the fl
 
 
 @lru_cache(maxsize=100_000)
-def _common(word: str, lang: str) -> bool:
+def common_in(word: str, lang: str) -> bool:
+    """True when ``word`` (lower case) is common in ``lang`` (wordfreq's small list)."""
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, lang, wordlist="small")) >= COMMON
@@ -53,7 +54,7 @@ def language_of(words: list[str], own: str) -> str | None:
     for lang in OTHERS:
         if lang == own:
             continue
-        share = sum(1 for w in lowered if _common(w, lang)) / len(lowered)
+        share = sum(1 for w in lowered if common_in(w, lang)) / len(lowered)
         if share > best_share:
             best, best_share = lang, share
     if best is None or best_share < KNOWN_SHARE:
@@ -92,4 +93,4 @@ def foreign_word(word: str, own: str) -> str:
     if word.isascii():
         return ""
     lowered = word.lower()
-    return next((lang for lang in OTHERS if lang != own and _common(lowered, lang)), "")
+    return next((lang for lang in OTHERS if lang != own and common_in(lowered, lang)), "")

@@ -17,6 +17,10 @@ evidence says the word was not written on purpose and only one word was meant:
   or not doubled, two letters swapped ("commited", "recieve", "untill", "thier"), or a
   typical slip of a word the web writes thousands of times as often ("abouy", "taht"),
   or, in a long word, a letter left out ("goverment").
+- **Not another language's word, nor the article's own.**  A word common in Spanish, French,
+  German, Portuguese, Italian or Dutch ("tarde", "profesional" in a glossary of an English page)
+  may be quoted in that language; a word written alike in three sentences of the article is
+  more likely a word of the trade than a slip typed three times ("cloze tests").
 - **Only one word meant.**  The first correction is one edit away, a common word
   of the dictionary, and well ahead of every other candidate; in a short word (under
   nine letters) the edit must also be a typical slip (two letters swapped, a
@@ -40,7 +44,8 @@ from __future__ import annotations
 import re
 
 from lint.lexicon import lexicon
-from lint.spelling.evidence import ArticleEvidence, RunEvidence
+from lint.spelling.evidence import TERM_SENTENCES, ArticleEvidence, RunEvidence
+from lint.spelling.foreign import OTHERS, common_in
 from lint.spelling.morphology import derived_from
 from lint.spelling.suggest import Candidate
 from lint.spelling.wordlist import in_word_list
@@ -68,6 +73,7 @@ COINAGE_GAP = 3.0  # … unless the correction is far more common than the stem 
 ARCHIVE_MIN = 3  # articles: fewer say little ("goverment" twice in a run of two is still a slip)
 ARCHIVE_RATIO = 3  # a word the run writes in several articles is a slip only if the correction is far more written
 MARGIN = 1.5  # how far the correction must rank above the next candidate
+LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian", "nl": "Dutch"}
 # characters that, touching a word in the file, say it is code, a path or markup, not prose
 QUOTES_BEFORE = set("'\"‘“«")
 QUOTES_AFTER = set("'\"’”»")
@@ -140,9 +146,17 @@ def why_unsafe(
             return f"{writing} articles of the run write '{word}', {meant} write '{best.word}': the archive's own word"
     # written again, here or in other articles: on purpose, unless it is a known kind of misspelling
     # ("goverment") or a typical slip of a very common word that no trade writes ("taht", "mroe")
+    use = article.of(word)
+    sentences = len(use.lower_contexts | use.capital_contexts)
+    if sentences >= TERM_SENTENCES:
+        # written alike in three sentences: a slip is seldom retyped so, a word of the trade is ("cloze"
+        # tests, beside "close"); a suggestion the editor picks, not a fix
+        return f"the article writes it alike in {sentences} sentences: it may be a word of the trade"
+    other = next((o for o in OTHERS if o != lang and common_in(word.lower(), o)), "")
+    if other:  # "tarde" in a Spanish glossary of an English page is no slip of "trade"
+        return f"a common word of {LANGUAGE_NAMES.get(other, other)}: it may be quoted in that language"
     if misspelling or (typical and best.zipf >= VERY_COMMON and z <= REPEAT_MAX):
         return ""
-    use = article.of(word)
     if len(use.lower_contexts) > 1 or use.capital_contexts:
         return "the article writes it in more than one sentence"
     if run is not None and run.as_lower[word.lower()] + run.as_capital[word.lower()] > 1:
