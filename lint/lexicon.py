@@ -25,6 +25,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -57,7 +58,10 @@ def base_language(lang: str | None) -> str:
 
 
 def normal(word: str) -> str:
-    """The form words are stored under: lower case, typographic apostrophes made straight."""
+    """The form words are stored under: lower case, typographic apostrophes made straight, accents composed
+    ("Ko\u0308nig", decomposed as macOS may save it, is "könig")."""
+    if not word.isascii():
+        word = unicodedata.normalize("NFC", word)
     return word.lower().replace("’", "'").replace("ʼ", "'")  # as straight() does, inline: called for every word
 
 
@@ -357,7 +361,6 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
 
 def folded(word: str) -> str:
     """``word`` without its accents: "façade" -> "facade" (English borrows both spellings)."""
-    import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 

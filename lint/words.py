@@ -13,7 +13,10 @@ from lint.text import Text
 # letters with inner apostrophes or hyphens: "Sa'ar", "don't", "Israel-Azerbaijan" (split on hyphens later)
 # (written as runs of letters joined by single apostrophes: the same matches as a letter, then letters or
 # apostrophes followed by a letter, found faster)
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# letters, with the combining accents of text in decomposed form ("Ko\u0308nig", as macOS may save
+# "König") inside the word, and apostrophes between letters
+_LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*"
+WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
 CLOSERS = "'\"”’)]*_"
 LINE_MARKUP = re.compile(r"\s*(?:[-*+>#|]+|\d{1,3}[.)])?\s*")
 STOP_GAP = re.compile(r"\.[ \t]*(?:\n[ \t]*)?")  # a full stop, then a space or a line wrapped in a paragraph

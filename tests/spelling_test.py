@@ -926,3 +926,17 @@ def test_a_sound_drawn_out_is_no_typo(body: str, expected: list[str]) -> None:
 
 def test_an_english_loanword_without_its_accents_is_no_typo() -> None:
     assert flagged(article("The show was risque and the protege a cliche.")) == []
+
+
+def test_accents_saved_decomposed_are_letters_of_the_word() -> None:
+    """macOS may save "König" as "Ko" + U+0308 + "nig": the same word, not "Ko" and "nig"; a slip beside it
+    is still found, at the file's own columns."""
+    art = article("Dimitri Ko\u0308nig spoke. The cafe\u0301s were full, and the goverment agreed.")
+    assert flagged(art) == ["goverment"]
+
+
+def test_a_name_saved_decomposed_and_composed_is_one_spelling() -> None:
+    from tests.names_test import findings as names_findings
+
+    art = article("Dimitri Ko\u0308nig spoke on Monday. Later Mr K\u00f6nig said the talks went well. K\u00f6nig left.")
+    assert names_findings(art) == []

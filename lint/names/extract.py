@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -149,7 +150,8 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
             word = word[: tail.start()]
         if ("'" in word or "’" in word) and CONTRACTION.search(word):
             continue  # "We're", "I’ve", "Don't"
-        spelling = _without_possessive(word)
+        written = _without_possessive(word)
+        spelling = _nfc(written)  # "König", however the file saved its accents
         if len(spelling) < 3 or spelling.isupper() or spelling.lower() in FUNCTION_WORDS:
             continue
         start = w.start()
@@ -173,14 +175,14 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
                 and _given_name_like(previous, _opens_at(value, found, k - 1))
                 and (not in_headline or given_name(previous))
             ):
-                first = previous
+                first = _nfc(previous)
                 if (
                     len(first) == 1
                     and before is not None
                     and _name_like(before.group())
                     and value[before.end() : prev.start()] == " "
                 ):
-                    first = before.group()  # "George W. Bush"; not "R Sidoli; J Thomas"
+                    first = _nfc(before.group())  # "George W. Bush"; not "R Sidoli; J Thomas"
                 if first.lower() in TITLES:
                     title, first = first.lower(), None
         following = None
@@ -195,7 +197,7 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
                 and _name_like(after)
                 and after.lower() not in TITLES
             ):
-                following = _without_possessive(after)
+                following = _nfc(_without_possessive(after))
             said_after = after in SPEECH and SAID_AFTER.match(gap) is not None
         said_before = prev is not None and prev.group() in SPEECH and SAID_BEFORE.match(value[prev.end() : start])
         said = bool(said_after or said_before)
@@ -203,7 +205,7 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
             spelling=spelling,
             text=text,
             start=start,
-            end=start + len(spelling),
+            end=start + len(written),
             sentence_start=_opens_at(value, found, k),
             headline=in_headline,
             title=title,
@@ -212,6 +214,11 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
             said=said,
             sic=_sic(value[end : end + 12]),
         )
+
+
+def _nfc(word: str) -> str:
+    """``word`` with its accents composed: "Ko\u0308nig" (decomposed, as macOS may save it) is "König"."""
+    return word if word.isascii() else unicodedata.normalize("NFC", word)
 
 
 POSSESSIVES = ("'s", "’s")  # what POSSESSIVE matches, for str.endswith

@@ -10,7 +10,8 @@
 - A list of names is a list whose items are one word each, perhaps with a version
   (``* resolv``, ``* drb 2.0.5``): the names of packages, gems or modules, not words of a sentence;
   or five items or more of people's full names and handles (``* Mathijs van de Nes``,
-  ``* Pweaver (Paul Weaver)``, ``* pweyck``): the contributors a release thanks.
+  ``* Pweaver (Paul Weaver)``, ``* pweyck``): the contributors a release thanks; so is a sentence
+  that lists eight full names or more, comma after comma, handles among them.
 
 - A person's name heading or lead-in: a heading or a bold lead-in that is a name, with a role
   after it (``## Liane Peng, Service Designer``, ``* **Mikelyn Meyers** – U.S. Census Bureau``)
@@ -89,6 +90,53 @@ def _people(source: str) -> list[tuple[int, int, str]]:
     return found
 
 
+PIECE = re.compile(r"[^,\n]+")
+HANDLE = re.compile(r"\A@?[\w.+-]+@[\w.-]+\Z")  # "jaybe@jekyll": a handle with its host
+INLINE_PEOPLE = 8  # full names in one comma-separated run of a sentence: the contributors a post thanks
+
+
+def _inline_people(source: str) -> list[tuple[int, int, str]]:
+    """The names of a sentence that lists people, comma after comma ("Many thanks to the 132 contributors
+    (in alphabetical order): AJ Acevedo, Adam Richeimer, …, takuti, and tasken."): each piece a full name
+    or a handle, :data:`INLINE_PEOPLE` of them full names at least."""
+    found: list[tuple[int, int, str]] = []
+    if source.count(",") < INLINE_PEOPLE:
+        return found
+    run: list[tuple[int, int]] = []
+    people = 0
+
+    def close() -> None:
+        nonlocal people
+        if people >= INLINE_PEOPLE:
+            found.extend((a, b, "names") for a, b in run)
+        run.clear()
+        people = 0
+
+    last = -1
+    for m in PIECE.finditer(source):
+        a, b = m.span()
+        if a != last + 1 or source[last : last + 1] != ",":
+            close()  # a new line, not the piece after a comma
+        last = b
+        piece = m.group()
+        if not run and ":" in piece:  # the lead-in: "… (in alphabetical order): AJ Acevedo"
+            a += piece.rindex(":") + 1
+            piece = source[a:b]
+        a += len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece.startswith(("and ", "& ")):
+            a += piece.index(" ") + 1
+            piece = piece[piece.index(" ") + 1 :].lstrip()
+        body = piece.rstrip(".!")
+        if not body or not (PERSON_ITEM.match(body) or HANDLE.match(body)):
+            close()
+            continue
+        run.append((a, a + len(body)))
+        people += " " in body
+    close()
+    return found
+
+
 def list_items(source: str) -> ListItems:
     """The release-note entries and lists of names of ``source``."""
     if "\n" not in source and not ITEM.match(source):
@@ -134,6 +182,7 @@ def list_items(source: str) -> ListItems:
             if CREDIT_TEXT.fullmatch(c.group(1)) and not CITES.search(c.group(1)):
                 spans.append((start + c.start(1), start + c.end(1), "credit"))
     close_run()
+    spans.extend(_inline_people(source))
     if "#" in source or "**" in source:
         spans.extend(_people(source))
     return ListItems(sorted(s for s in spans if s[2] != "entry"), sorted(s for s in spans if s[2] == "entry"))
