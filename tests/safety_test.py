@@ -46,6 +46,13 @@ NEVER_FIXED = (
     # a word common in another language, in an English page's glossary ("trade", "professional")
     ("- llegaremos tarde: we will be late", "tarde"),
     ("- enfermera profesional titulada: registered nurse", "profesional"),
+    # a handle in a sentence thanking contributors by name ("taken")
+    (
+        "Many thanks to the contributors (in alphabetical order): AJ Acevedo, Adam Richeimer, Alan Scherger,"
+        " Alfred Xing, Anna Debenham, Ben Balter, Bruce Smith, David Smith, hartmel, jaybe@jekyll, takuti,"
+        " and tasken.",
+        "tasken",
+    ),
     # a word of the trade, written alike in three sentences ("close")
     (
         "Cloze tests remove every fifth word. In cloze tests, readers fill the blanks. Both recall and cloze"
