@@ -940,3 +940,17 @@ def test_a_name_saved_decomposed_and_composed_is_one_spelling() -> None:
 
     art = article("Dimitri Ko\u0308nig spoke on Monday. Later Mr K\u00f6nig said the talks went well. K\u00f6nig left.")
     assert names_findings(art) == []
+
+
+def test_a_site_s_own_word_beside_a_common_one_is_its_term_across_articles() -> None:
+    """ "gopls" is one letter from "goals": one article writing it in three sentences could be a writer's
+    retyped slip, but the term of three articles is the site's word, in them and wherever else it is used."""
+    body = (
+        "The gopls server answers the editor. We rewrote gopls for speed in {i}. Today gopls runs in every"
+        " editor we know of."
+    )
+    arts = [article(body.format(i=2019 + i), name=f"a{i}.md") for i in range(3)]
+    once = article("Editors talk to gopls over a pipe.", name="once.md")
+    assert [d.path for d in findings(*arts, once)] == []
+    alone = article(body.format(i=2024), name="alone.md")
+    assert [words([d], alone) for d in findings(alone)] == [["gopls"], ["gopls"], ["gopls"]]

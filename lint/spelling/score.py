@@ -59,6 +59,8 @@ MANY_SENTENCES = 4  # other sentences of the article that make a word common on 
 INSIDE_ZIPF = 4.0  # a word this common, slipped inside, is no term however often the slip is written
 TERM = -9.0  # … ("pserver" in six sentences of one report): slips are not retyped alike, misspellings are listed
 WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a term after all
+INSIDE_TERM_ARTICLES = 2  # other articles whose term a slip inside a common word must be to be a term here
+INSIDE_MIN = 5  # letters: a shorter word is one letter from many ("cgo", "ceo"), inside or not
 AFTER_TITLE = -3.0
 AFTER_GIVEN_NAME = -4.0  # after a known given name ("Vincent Spadea"), also in a list line of names: a surname
 AFTER_GIVEN_NAME_SUSPECT = -2.0  # … when it is a typical slip of a word the web knows well ("Jameson Dempesy")
@@ -494,7 +496,7 @@ def _weigh(
         score += _name_evidence(token, use, None if calendar else run, partners_ok, after_slip, reasons)
     else:
         inside = bound == "plain" or _slip_inside_common(f)  # (plain: the near misses unknown, so it may be)
-        score += _word_evidence(token, f, use, article, run, suspect, bool(known) or inside, reasons)
+        score += _word_evidence(token, f, use, article, run, suspect, bool(known), inside, reasons)
     if f.derived:
         score += DERIVED_NEAR_MISS if suspect else DERIVED if f.derived[1][0] == "-" else PREFIXED
         reasons.append(f"'{f.derived[0]}' with {f.derived[1]}")
@@ -584,7 +586,8 @@ def _word_evidence(
     article: ArticleEvidence,
     run: RunEvidence | None,
     suspect: bool,
-    known: bool,
+    listed: bool,
+    inside: bool,
     reasons: list[str],
 ) -> float:
     """A word used again and again, in this article and others, is a term, not a slip.
@@ -595,11 +598,20 @@ def _word_evidence(
     no slip inside a common word (``known``: either): a slip of the fingers at a word's edge is not
     made alike in three sentences, where code names and coinages differ ("pserver", "cgit"); a word
     the writer does not know how to spell is ("goverment", "seurity"), and the lists hold many.
+    A slip inside a common word (``inside``) of five letters or more is a term only when it is the
+    term of :data:`INSIDE_TERM_ARTICLES` other articles of the run too: one writer may retype
+    "seurity", a site does not write "gopls" (beside "goals") in article after article by mistake.
+    ``listed``: a list holds it as a misspelling (never a term).
     """
     score = 0.0
     elsewhere = 0
+    others_term = 0
     if run is not None:
         elsewhere = run.as_lower[token.text.lower()] - (1 if use.lower_contexts else 0)
+        key = stem(f.word)
+        mine = len(article.families.get(key, ())) >= TERM_SENTENCES
+        others_term = run.terms[key] - mine if f.lang == "en" else 0
+    known = listed or (inside and len(f.word) >= INSIDE_MIN and others_term < INSIDE_TERM_ARTICLES)
     again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
     if not known and again + 1 >= TERM_SENTENCES:
         reasons.append(f"written alike in {again + 1} sentences of the article, and no list holds it as a misspelling")
@@ -608,7 +620,7 @@ def _word_evidence(
     if family >= TERM_SENTENCES:
         reasons.append(f"it and other forms of '{stem(f.word)}' are written in {family} sentences of the article")
         return TERM
-    termed = 0 if known or run is None or f.lang != "en" else run.terms[stem(f.word)]  # (not this one's: see above)
+    termed = 0 if known else others_term
     if termed > 0:
         reasons.append(f"'{stem(f.word)}' and its forms are the term of {_plural(termed, 'other article')} of the run")
         return TERM
