@@ -954,3 +954,14 @@ def test_a_site_s_own_word_beside_a_common_one_is_its_term_across_articles() -> 
     assert [d.path for d in findings(*arts, once)] == []
     alone = article(body.format(i=2024), name="alone.md")
     assert [words([d], alone) for d in findings(alone)] == [["gopls"], ["gopls"], ["gopls"]]
+
+
+def test_a_term_opening_a_sentence_is_still_the_term() -> None:
+    """ "Cgo" opening a sentence of an article that writes "cgo" in three other sentences; a listed
+    misspelling is no term, capitalised or not."""
+    art = article(
+        "Cgo lets Go call C. With cgo, the build needs a compiler. We use cgo for the bindings. Some avoid cgo."
+    )
+    assert flagged(art) == []
+    slip = article("The goverment said so. A goverment report came. Goverment bonds fell. The goverment agreed.")
+    assert flagged(slip) == ["goverment", "goverment", "goverment"]

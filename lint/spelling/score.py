@@ -494,6 +494,12 @@ def _weigh(
         # a day or a month misspelt in other articles too is still misspelt: no name the run could know
         after_slip = suspect or (bound != "plain" and _slip_unknown_to_the_web(f))
         score += _name_evidence(token, use, None if calendar else run, partners_ok, after_slip, reasons)
+        if case != "name" and not twin:  # "Gopls" opening a sentence, where the site writes "gopls"
+            inside = bound == "plain" or _slip_inside_common(f)
+            term = _term(f, article, run, bool(misspelling(f.word, f.lang)), inside)
+            if term:
+                score += TERM
+                reasons.append(term + ", in lower case")
     else:
         inside = bound == "plain" or _slip_inside_common(f)  # (plain: the near misses unknown, so it may be)
         score += _word_evidence(token, f, use, article, run, suspect, bool(known), inside, reasons)
@@ -579,6 +585,33 @@ def _name_evidence(
     return score
 
 
+def _others_term(f: Facts, article: ArticleEvidence, run: RunEvidence | None) -> int:
+    """How many other articles of the run have the stem of ``f.word`` as their term."""
+    if run is None or f.lang != "en":
+        return 0
+    key = stem(f.word)
+    return run.terms[key] - (len(article.families.get(key, ())) >= TERM_SENTENCES)
+
+
+def _blocked(f: Facts, listed: bool, inside: bool, others_term: int) -> bool:
+    """No term, however often written: a listed misspelling, or a slip inside a common word that is not
+    the term of :data:`INSIDE_TERM_ARTICLES` other articles too (see :func:`_word_evidence`)."""
+    return listed or (inside and len(f.word) >= INSIDE_MIN and others_term < INSIDE_TERM_ARTICLES)
+
+
+def _term(f: Facts, article: ArticleEvidence, run: RunEvidence | None, listed: bool, inside: bool) -> str:
+    """Why ``f.word``'s stem is a term of this article or of the run ("" when it is not)."""
+    others_term = _others_term(f, article, run)
+    if _blocked(f, listed, inside, others_term):
+        return ""
+    family = article.family_sentences(f.word) if f.lang == "en" else 0
+    if family >= TERM_SENTENCES:
+        return f"it and other forms of '{stem(f.word)}' are written in {family} sentences of the article"
+    if others_term > 0:
+        return f"'{stem(f.word)}' and its forms are the term of {_plural(others_term, 'other article')} of the run"
+    return ""
+
+
 def _word_evidence(
     token: Token,
     f: Facts,
@@ -605,24 +638,16 @@ def _word_evidence(
     """
     score = 0.0
     elsewhere = 0
-    others_term = 0
     if run is not None:
         elsewhere = run.as_lower[token.text.lower()] - (1 if use.lower_contexts else 0)
-        key = stem(f.word)
-        mine = len(article.families.get(key, ())) >= TERM_SENTENCES
-        others_term = run.terms[key] - mine if f.lang == "en" else 0
-    known = listed or (inside and len(f.word) >= INSIDE_MIN and others_term < INSIDE_TERM_ARTICLES)
+    known = _blocked(f, listed, inside, _others_term(f, article, run))
     again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
     if not known and again + 1 >= TERM_SENTENCES:
         reasons.append(f"written alike in {again + 1} sentences of the article, and no list holds it as a misspelling")
         return TERM
-    family = 0 if known or f.lang != "en" else article.family_sentences(token.text)
-    if family >= TERM_SENTENCES:
-        reasons.append(f"it and other forms of '{stem(f.word)}' are written in {family} sentences of the article")
-        return TERM
-    termed = 0 if known else others_term
-    if termed > 0:
-        reasons.append(f"'{stem(f.word)}' and its forms are the term of {_plural(termed, 'other article')} of the run")
+    term = _term(f, article, run, listed, inside)
+    if term:
+        reasons.append(term)
         return TERM
     if suspect and (f.zipf < 3.3 or (elsewhere < WIDE_USE and again < MANY_SENTENCES)):
         return 0.0
