@@ -965,3 +965,12 @@ def test_a_term_opening_a_sentence_is_still_the_term() -> None:
     assert flagged(art) == []
     slip = article("The goverment said so. A goverment report came. Goverment bonds fell. The goverment agreed.")
     assert flagged(slip) == ["goverment", "goverment", "goverment"]
+
+
+@pytest.mark.parametrize("word", ["hackathon", "modafinil", "maxillofacial"])
+def test_a_word_the_web_writes_with_no_word_within_two_letters_is_no_typo(word: str) -> None:
+    assert flagged(article(f"The {word} was the talk of the week, said the organisers.")) == []
+
+
+def test_a_garbled_word_with_no_correction_is_still_a_typo() -> None:
+    assert flagged(article("The comersial break ran long, said the producers.")) == ["comersial"]

@@ -47,6 +47,7 @@ NEAR_CAP_UNLISTED = 1.5  # a neighbour only seen on the web ("dropdown") says le
 NEAR_AS_NAME = 0.5  # names are often a letter away from a word (Ruto, Hegde): near misses count half
 COMMON_FROM, COMMON_SPAN = 2.0, 2.0  # a neighbour weighs in full from Zipf 4, not at all below Zipf 2
 NO_NEIGHBOUR = -2.8  # capitalised and no word within reach: a rare name (Ngarewa)
+WEB_WORD_ZIPF = 1.5  # … in lower case, a word the web writes this often and no word within reach is a word
 SLIP = 1.3  # a near miss of a typical kind (swap, doubling, neighbouring key, same sound) weighs more
 STRONG_NEAR_TWO = 1.5  # … and a near miss this heavy of a word unknown even on the web, however far
 STRONG_NEAR = 1.0  # a one-edit near miss at least this heavy makes a derivation or repetition suspect
@@ -462,6 +463,9 @@ def _weigh(
     elif token.capitalised and not _has_neighbour(f) and not (headline and not use.outside_headline):
         score += NO_NEIGHBOUR
         reasons.append("no word within two letters")
+    elif not token.capitalised and not _has_neighbour(f) and f.zipf >= WEB_WORD_ZIPF:
+        score += NO_NEIGHBOUR  # "hackathon", "modafinil": a slip is a letter or two from the word meant
+        reasons.append("no word within two letters, and the web writes it")
     if headline and token.capitalised and not use.outside_headline:
         score += HEADLINE_ONLY
         reasons.append("in the headline only (a name would come back in the text)")
