@@ -53,6 +53,13 @@ NEVER_FIXED = (
         " and tasken.",
         "tasken",
     ),
+    # … and across the lines of its paragraph, with short names and lower-case ones among them ("maybe")
+    (
+        "Thanks to Corey Megown, Dan Nemenyi, Enrico Tolotto, fauno, Felix Breidenstein,\n"
+        "Francesco Bianco, Frank Taillandier, Gabriel Staples, iBug, Jacobo Vidal, jaybe,\n"
+        "naoki kodama, Lou Rectoret, Malathi, m-naumann and Nicholas Paxford for their help.",
+        "jaybe",
+    ),
     # a word of the trade, written alike in three sentences ("close")
     (
         "Cloze tests remove every fifth word. In cloze tests, readers fill the blanks. Both recall and cloze"

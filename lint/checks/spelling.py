@@ -73,7 +73,8 @@ MENTIONED = "the correction is written beside it, or the line speaks of a typo: 
 LIST_PARTS = {
     "label": "the label of a release-note entry: the part of the code it changes",
     "credit": "the author's credit in a release-note entry",
-    "names": "an item of a list of names (one word an item, or people's names: contributors)",
+    "names": "an item of a list of names (one word an item: packages, modules)",
+    "people": "a name in a list of people (the contributors a post thanks)",
     "person": "a person's name in a heading or a bold lead-in, with a role or a given name (a bio, a byline)",
 }
 # code in a file: a code span or block in Markdown, a code or pre element, a Liquid highlight block

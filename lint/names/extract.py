@@ -241,7 +241,7 @@ def _sic(after: str) -> bool:
 
 # what is no editor's prose in a list item (:mod:`lint.spelling.entries`): a release-note entry
 # (a developer's commit subject, full of code names), its bold label, one-name items
-NOT_PROSE = frozenset(("entry", "label", "names"))
+NOT_PROSE = frozenset(("entry", "label", "names", "people"))
 
 
 def mentions(article: Article) -> list[Mention]:

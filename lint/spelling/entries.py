@@ -74,7 +74,8 @@ class ListItems:
         self._entries = [a for a, _, _ in self.entries]
 
     def kind(self, start: int, end: int) -> str:
-        """What file characters ``start:end`` lie in: "label", "credit", "names", "person", "entry", or ""."""
+        """What file characters ``start:end`` lie in: "label", "credit", "names", "people", "person", "entry",
+        or ""."""
         return _within(self._parts, self.parts, start, end) or _within(self._entries, self.entries, start, end)
 
 
@@ -91,14 +92,18 @@ def _people(source: str) -> list[tuple[int, int, str]]:
 
 
 PIECE = re.compile(r"[^,\n]+")
+SEPARATOR = re.compile(r",[ \t]*(?:\r?\n[ \t]*)?")  # between two pieces: a comma, perhaps a line break
+AND = re.compile(r"(?:^|[ \t]+)(?:and|&)[ \t]+")  # "…, and tasken", "なつき and 林博仁 Buo-ren Lin"
+SHORT_NAME = re.compile(r"[^\s.?!;:()\[\]]+(?:[ \t]+[^\s.?!;:()\[\]]+){0,3}")  # four words at most, no sentence
 HANDLE = re.compile(r"\A@?[\w.+-]+@[\w.-]+\Z")  # "jaybe@jekyll": a handle with its host
 INLINE_PEOPLE = 8  # full names in one comma-separated run of a sentence: the contributors a post thanks
 
 
 def _inline_people(source: str) -> list[tuple[int, int, str]]:
     """The names of a sentence that lists people, comma after comma ("Many thanks to the 132 contributors
-    (in alphabetical order): AJ Acevedo, Adam Richeimer, …, takuti, and tasken."): each piece a full name
-    or a handle, :data:`INLINE_PEOPLE` of them full names at least."""
+    (in alphabetical order): AJ Acevedo, Adam Richeimer, …, takuti, and tasken."), across the lines of
+    its paragraph: at least :data:`INLINE_PEOPLE` pieces are full names, and the others handles or
+    short names ("naoki kodama", "a story", "なつき and 林博仁 Buo-ren Lin")."""
     found: list[tuple[int, int, str]] = []
     if source.count(",") < INLINE_PEOPLE:
         return found
@@ -108,31 +113,32 @@ def _inline_people(source: str) -> list[tuple[int, int, str]]:
     def close() -> None:
         nonlocal people
         if people >= INLINE_PEOPLE:
-            found.extend((a, b, "names") for a, b in run)
+            found.extend((a, b, "people") for a, b in run)
         run.clear()
         people = 0
 
     last = -1
     for m in PIECE.finditer(source):
         a, b = m.span()
-        if a != last + 1 or source[last : last + 1] != ",":
-            close()  # a new line, not the piece after a comma
+        if last < 0 or not SEPARATOR.fullmatch(source, last, a):
+            close()  # a new line or paragraph, not the piece after a comma
         last = b
         piece = m.group()
         if not run and ":" in piece:  # the lead-in: "… (in alphabetical order): AJ Acevedo"
             a += piece.rindex(":") + 1
             piece = source[a:b]
-        a += len(piece) - len(piece.lstrip())
-        piece = piece.strip()
-        if piece.startswith(("and ", "& ")):
-            a += piece.index(" ") + 1
-            piece = piece[piece.index(" ") + 1 :].lstrip()
-        body = piece.rstrip(".!")
-        if not body or not (PERSON_ITEM.match(body) or HANDLE.match(body)):
-            close()
-            continue
-        run.append((a, a + len(body)))
-        people += " " in body
+        for part in AND.split(piece):
+            at = a + piece.index(part) if part else a
+            body = part.strip().rstrip(".!")
+            at += len(part) - len(part.lstrip())
+            if not body:
+                continue
+            full = bool(PERSON_ITEM.match(body)) and " " in body
+            if not (full or PERSON_ITEM.match(body) or HANDLE.match(body) or SHORT_NAME.fullmatch(body)):
+                close()
+                continue
+            run.append((at, at + len(body)))
+            people += full
     close()
     return found
 
@@ -148,7 +154,7 @@ def list_items(source: str) -> ListItems:
     def close_run() -> None:
         nonlocal people
         if len(run) >= (PEOPLE if people else 2):
-            spans.extend((a, b, "names") for a, b in run)
+            spans.extend((a, b, "people" if people else "names") for a, b in run)
         run.clear()
         people = 0
 
