@@ -47,6 +47,8 @@ NEAR_CAP_UNLISTED = 1.5  # a neighbour only seen on the web ("dropdown") says le
 NEAR_AS_NAME = 0.5  # names are often a letter away from a word (Ruto, Hegde): near misses count half
 COMMON_FROM, COMMON_SPAN = 2.0, 2.0  # a neighbour weighs in full from Zipf 4, not at all below Zipf 2
 NO_NEIGHBOUR = -2.8  # capitalised and no word within reach: a rare name (Ngarewa)
+FULL_NAME_OPENING = -2.5  # … and its weight as a name's evidence (inside a sentence a capital weighs NAME_POSITION)
+FULL_NAME_PARTNER = 3.5  # Zipf below which a capitalised word after a sentence's first word makes a full name
 WEB_WORD_ZIPF = 1.5  # … in lower case, a word the web writes this often and no word within reach is a word
 SLIP = 1.3  # a near miss of a typical kind (swap, doubling, neighbouring key, same sound) weighs more
 STRONG_NEAR_TWO = 1.5  # … and a near miss this heavy of a word unknown even on the web, however far
@@ -426,6 +428,20 @@ def _weigh(
         case = "neutral"
     use: WordUse = article.of(token.text)
     as_name = case == "name" or ((bool(use.name_contexts) or use.given) and f.lang not in NOUNS_CAPITALISED)
+    # a sentence that opens with a full name: "Parul Jain, deputy chief economist", "Stilian Petrov slid"
+    # (a rare capitalised word after it; not "Teh Government", "Presidnet Obama")
+    after = token.after
+    opens_name = (
+        case == "neutral"
+        and token.capitalised
+        and not token.headline
+        and f.lang not in NOUNS_CAPITALISED
+        and len(after) > 2
+        and after[:1].isupper()
+        and after[1:].islower()
+        and lexicon(f.lang).zipf(after) < FULL_NAME_PARTNER
+    )
+    as_name = as_name or opens_name
     twin = _twin(token, article)
     run_twin = None
     if twin is None and run is not None and token.capitalised and f.zipf < RUN_TWIN_MAX_ZIPF:
@@ -475,6 +491,9 @@ def _weigh(
     elif case == "name":
         score += NAME_POSITION
         reasons.append("capitalised inside a sentence")
+    elif opens_name:
+        score += FULL_NAME_OPENING
+        reasons.append(f"opens the sentence before '{after}', a capitalised word seldom written: a full name")
     elif token.capitalised:
         reasons.append("capital at a sentence start or in a title-case line (no weight)")
     if twin:
