@@ -32,7 +32,7 @@ FOLDERS: dict[str, str] = {
 }
 # names of a repository's own documents, in any case: README.md, license.txt, CHANGELOG
 REPOSITORY_DOCS = re.compile(
-    r"(readme|changelog|licen[cs]e|copying|contributing|code_of_conduct|codeowners)([._-].*)?", re.IGNORECASE
+    r"(readme|changelog|licen[cs]e|copying|copyright|contributing|code_of_conduct|codeowners)([._-].*)?", re.IGNORECASE
 )
 # … and those written in capitals only (a lower-case history.md may be an article)
 CAPITAL_DOCS = re.compile(
@@ -52,6 +52,10 @@ BODY_KEYS = ("body", "content", "text", "articleBody", "title", "headline")
 FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
 TEMPLATE_OR_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}|<[^>]*>|&\w+;", re.DOTALL)
 SAMPLE = 200_000  # characters of a file looked at
+# a stub page that sends readers elsewhere: "redirect: /blog/cgo" (go.dev), "redirect_to:" (Jekyll's plugin)
+REDIRECT = re.compile(
+    r"^[ \t]*(?:redirect|redirect_to|redirect_url|redirect-to|redirectto)[ \t]*[:=]", re.MULTILINE | re.IGNORECASE
+)
 
 
 def reason(path: Path, below: tuple[str, ...]) -> str:
@@ -100,7 +104,10 @@ def content_reason(path: Path) -> str:
         front = FRONT_MATTER.match(text)
         if front is not None:
             body = text[front.end() :]
-            if TEMPLATE_OR_TAG.search(body) and not re.search(r"[^\W\d_]{2,}", TEMPLATE_OR_TAG.sub(" ", body)):
+            wordless = not re.search(r"[^\W\d_]{2,}", TEMPLATE_OR_TAG.sub(" ", body))
+            if wordless and REDIRECT.search(front.group()):
+                return "a redirect page (its front matter sends readers to another address), not an article"
+            if TEMPLATE_OR_TAG.search(body) and wordless:
                 return "a layout or listing page: its text is template code and markup only"
     return ""
 

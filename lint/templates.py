@@ -33,6 +33,7 @@ SYNTAXES = {
     "jinja": "Jinja or Nunjucks (Eleventy, MkDocs with macros): {{ … }}, {% … %} and {# … #}",
     "hugo": "Hugo shortcodes: {{< … >}} and {{% … %}} (Hugo renders no {{ … }} in content)",
     "mdx": "MDX: {expressions}, JSX components, import and export lines, in .md files too",
+    "go": 'Go templates a site\'s own code renders (go.dev\'s blog: {{image "…"}}, {{code "…"}}): {{ … }} only',
     "none": "no template syntax: every {{ … }}, {% … %} or shortcode left in the text is a marker",
 }
 DEFAULT = frozenset(("liquid", "jinja", "hugo"))  # no ``templates`` in the config: all but MDX are code
@@ -48,6 +49,11 @@ def syntaxes(names: Iterable[str] | None) -> frozenset[str]:
 def renders_expressions(syntax: frozenset[str]) -> bool:
     """``{{ expression }}`` and ``{% tag %}`` are rendered (Liquid, Jinja)."""
     return bool(syntax & {"liquid", "jinja"})
+
+
+def renders_calls(syntax: frozenset[str]) -> bool:
+    """``{{ expression }}`` is rendered (Liquid, Jinja, Go templates)."""
+    return bool(syntax & {"liquid", "jinja", "go"})
 
 
 def renders_shortcodes(syntax: frozenset[str]) -> bool:
@@ -69,7 +75,7 @@ def rendered(tag: str, syntax: frozenset[str]) -> bool:
     if tag.startswith("{#"):
         return renders_comments(syntax)
     if tag.startswith("{{"):
-        return renders_expressions(syntax) and is_code(tag[2:-2])
+        return renders_calls(syntax) and is_code(tag[2:-2])
     return False
 
 

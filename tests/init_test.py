@@ -457,3 +457,26 @@ def test_init_piped_into_a_reader_that_stops_still_writes_every_file(tmp_path: P
     assert {"copydesk.toml", "copydesk-article.schema.json", "copydesk-vocabulary.txt"} <= {
         p.name for p in tmp_path.iterdir()
     }
+
+
+def test_a_plain_folder_whose_posts_call_go_templates(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """go.dev's blog is a folder of posts its own Go code renders: {{image "…"}} is code there, and the
+    redirect stubs and a licence notice beside the posts are no articles."""
+    calls = ['{{image "a/b.jpg" 850}}', '{{code "x/main.go"}}', '{{play "y.go"}}']
+    for i, path in enumerate(POSTS):
+        call = calls[i % len(calls)]
+        meta, body = _post(path)
+        body = body.rstrip("\n") + f"\n\n{call}\n"
+        (tmp_path / path.name).write_text("---\n" + yaml.safe_dump(meta) + "---\n" + body, encoding="utf-8")
+        (tmp_path / f"old-{i}.md").write_text(f"---\nredirect: /blog/{path.stem}\n---\n", encoding="utf-8")
+    (tmp_path / "go-brand").mkdir()
+    (tmp_path / "go-brand" / "copyright.txt").write_text("All content is Copyright 2018 The Authors.\n")
+    monkeypatch.chdir(tmp_path)
+    init = cli("init")
+    assert f'templates = ["go"]: {len(POSTS)} of {len(POSTS)} posts call templates' in init.out
+    assert f"{len(POSTS) + 1} files skipped as not articles" in init.out
+    assert tomllib.loads((tmp_path / "copydesk.toml").read_text())["templates"] == ["go"]
+    check = cli("check", "--format", "json")
+    assert [d["path"] for d in check.diagnostics] == [TYPO[0]]

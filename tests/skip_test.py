@@ -71,6 +71,9 @@ PLAIN = "Council meets\n\n26/1/26\n\nThe council met on Tuesday and agreed the b
             "---\nlayout: home\n---\n{% for p in site.posts %}<li>{{ p.title }}</li>{% endfor %}\n",
             "a layout",
         ),
+        ("c-go-cgo.md", "---\nredirect: /blog/cgo\n---\n", "a redirect page"),
+        ("old.md", "---\nlayout: null\nredirect_to: https://example.org/new\n---\n", "a redirect page"),
+        ("moved.md", "---\ntitle: Moved\nredirect: /new\n---\n\nThis post has moved to the new blog.\n", ""),  # prose
         ("empty.md", "", ""),  # an empty file is reported as such
     ),
 )

@@ -97,7 +97,7 @@ def test_the_configured_syntax_decides_code_or_marker(
     (
         (
             'templates = ["hugoo"]',
-            "'hugoo' is not one of 'liquid', 'jinja', 'hugo', 'mdx', 'none'; did you mean 'hugo'?",
+            "'hugoo' is not one of 'liquid', 'jinja', 'hugo', 'mdx', 'go', 'none'; did you mean 'hugo'?",
         ),
         ('templates = ["none", "hugo"]', "'none' says the site renders no template syntax: it cannot go with 'hugo'"),
         ('templates = "hugo"', "should be a list, not the string 'hugo'"),
@@ -123,3 +123,13 @@ def test_a_paired_shortcode_named_for_code_holds_code(body: str, left: str) -> N
     from lint.readers.markdown import mask_spans
 
     assert " ".join(mask_spans(body, syntax=frozenset({"hugo"}))[0].split()) == left
+
+
+def test_go_templates_render_calls_only() -> None:
+    from lint import templates
+
+    go = templates.syntaxes(["go"])
+    assert templates.rendered('{{image "10years/gopher.jpg" 850}}', go)
+    assert templates.rendered('{{code "cover/pkg.go"}}', go)
+    assert not templates.rendered("{% include note.html %}", go)  # no Liquid there: the page shows it
+    assert not templates.rendered("{{ insert quote here }}", go)  # words for a writer, in any syntax

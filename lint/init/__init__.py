@@ -83,7 +83,16 @@ def _init(root: Path, say: Say, write_baseline: bool) -> int:
         read_path(p, str(p.relative_to(root)) if p.is_relative_to(root) else str(p), templates=cfg.templates)
         for p, _ in found
     ]
-    where = ", ".join(site.include) if site.include else "every article file"
+    calls = _template_calls(articles) if site.templates == ["none"] else 0
+    if calls >= max(CALLS_MIN, CALLS_SHARE * len(articles)):
+        site.templates = ["go"]
+        site.templates_why = (
+            f'{calls} of {len(articles)} posts call templates ({{{{image "…"}}}}, {{{{code "…"}}}}) that the site\'s'
+            " own code renders, in Go's template syntax"
+        )
+        cfg.templates = ("go",)
+        articles = [read_path(p, a.path, templates=cfg.templates) for (p, _), a in zip(found, articles, strict=True)]
+    where = ", ".join(site.include) if site.include else "the folder (every article file)"
     left = f"; {len(skipped)} {'file' if len(skipped) == 1 else 'files'} skipped as not articles" if skipped else ""
     say(f"articles: {len(articles)} file{'s' if len(articles) != 1 else ''} in {where}{left}")
     if site.exclude:
@@ -158,11 +167,28 @@ def _init(root: Path, say: Say, write_baseline: bool) -> int:
     return 0
 
 
+# a call of a template function with a quoted argument, Go's text/template shape: {{image "x.jpg" 850}}
+GO_CALL = re.compile(r"\{\{-?[ \t]*[a-z]\w*[ \t]+\"[^\"\n]*\"[^{}\n]*\}\}")
+FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1", re.MULTILINE | re.DOTALL)
+CALLS_MIN = 3  # posts holding such calls before a plain folder is taken to render them …
+CALLS_SHARE = 0.05  # … and this share of the posts
+
+
+def _template_calls(articles: Sequence[Article]) -> int:
+    """How many of ``articles`` call templates in Go's syntax (outside fenced code)."""
+    return sum(1 for a in articles if GO_CALL.search(FENCED.sub("", a.source)))
+
+
 def _rendered(syntax: Sequence[str]) -> str:
     """What the decision means for the checks, in words."""
     if list(syntax) == ["none"]:
         return "template code left in an article is reported as a marker"
-    code = {"liquid": "{{ … }} and {% … %}", "jinja": "{{ … }}, {% … %} and {# … #}", "hugo": "shortcodes"}
+    code = {
+        "liquid": "{{ … }} and {% … %}",
+        "jinja": "{{ … }}, {% … %} and {# … #}",
+        "hugo": "shortcodes",
+        "go": "{{ … }} calls",
+    }
     parts = list(dict.fromkeys(code[t] for t in syntax if t in code))
     if "mdx" in syntax:
         parts.append("MDX expressions, components and import lines")

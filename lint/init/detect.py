@@ -235,6 +235,7 @@ def _detect(root: Path) -> Site:
         [],
         templates=["none"],
         templates_why="no generator renders these files: template code left in one is a leftover",
+        date_note="the date in the front matter (or in a plain-text article's first lines)",
     )
 
 

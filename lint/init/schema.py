@@ -111,8 +111,8 @@ def infer(
     }
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": f"{MARKER} from {len(articles)} {site} posts: edit it as the site's rules are",
-        "title": f"{site} post",
+        "$comment": f"{MARKER} from {len(articles)} posts ({site}): edit it as the site's rules are",
+        "title": f"a post ({site})",
         "type": "object",
         "required": required,
         "properties": properties,
