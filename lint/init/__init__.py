@@ -107,7 +107,7 @@ def _init(root: Path, say: Say, write_baseline: bool) -> int:
     settings["schema"] = SCHEMA
     say(
         f"schema: {SCHEMA}: {len(keys)} keys seen; required, as in {schema.REQUIRED_SHARE:.0%} of posts or more:"
-        f" {', '.join(required)}"
+        f" {', '.join(required) or 'none'}"
     )
     for name in required:
         key = keys[name]
