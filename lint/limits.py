@@ -14,10 +14,13 @@ down through every parse function.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from typing import Any
+
+from lint.errors import FatalError
 
 MB = 1024 * 1024
 
@@ -38,6 +41,9 @@ class Limits:
     def from_table(cls, table: dict[str, Any]) -> Limits:
         kinds = {f.name: float if f.type in (float, "float") else int for f in fields(cls)}
         values: dict[str, Any] = {k: kinds[k](v) for k, v in table.items() if k in kinds}
+        for k, v in values.items():
+            if not math.isfinite(v):  # nan passes every comparison of the schema, and would switch a limit off
+                raise FatalError(f"limits.{k}: {v} is not a number (give a number of {k.rsplit('_', 1)[-1]})")
         return cls(**values)
 
 

@@ -1,13 +1,15 @@
-"""Regular expressions an editor writes in a rule file, run within a time limit.
+r"""Regular expressions an editor writes in a rule file, run within a time limit.
 
 A rule file's ``regex: true`` entries (terms, placeholders, attributions) are the editor's own
 expressions, and one such as ``(a|aa)+$`` backtracks without end on the wrong text: Python's
 ``re`` cannot be stopped once it has begun.  These expressions are checked with ``re`` (the
 syntax the documentation promises) and run by the ``regex`` module, whose matching stops after
 ``[limits] max_regex_seconds`` a search; a search stopped so raises :class:`TooSlow`, and the
-check that ran it reports one ``limits.regex`` finding on that article and goes on with the
-others (:func:`lint.pipeline.facts.compute`).  copydesk's own expressions are written to run
-in linear time and stay with ``re``.
+check that ran it reports one ``limits.regex`` finding on that article (the terms check keeps
+what its other terms found) and the run goes on with the other checks and files
+(:func:`lint.pipeline.facts.compute`).  copydesk's own expressions are written to run in linear
+time and stay with ``re``.  The two modules read a few things differently: POSIX classes
+(``[[:digit:]]``) and ``\w`` around combining accents; write plain classes in a rule file.
 """
 
 from __future__ import annotations
@@ -47,11 +49,19 @@ class EditorPattern:
         return limits.current().max_regex_seconds
 
     def finditer(self, string: str) -> Iterator[Any]:
+        """The matches, as ``re``'s ``finditer`` gives them; each search has the whole limit (the ``regex``
+        module's own ``finditer`` gives one limit to all the searches of a long text together)."""
         seconds = self._seconds()
-        try:
-            yield from self.compiled.finditer(string, timeout=seconds)
-        except TimeoutError:
-            raise TooSlow(self.shown, seconds) from None
+        pos, end = 0, len(string)
+        while pos <= end:
+            try:
+                m = self.compiled.search(string, pos, timeout=seconds)
+            except TimeoutError:
+                raise TooSlow(self.shown, seconds) from None
+            if m is None:
+                return
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
 
     def fullmatch(self, string: str) -> Any:
         seconds = self._seconds()

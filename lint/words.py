@@ -15,7 +15,7 @@ from lint.text import Text
 # apostrophes followed by a letter, found faster)
 # letters, with the combining accents of text in decomposed form ("Ko\u0308nig", as macOS may save
 # "König") inside the word, and apostrophes between letters
-_LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*"
+_LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f][^\W\d_]*)*"  # one mark an iteration: no two ways to match
 WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
 CLOSERS = "'\"”’)]*_"
 LINE_MARKUP = re.compile(r"\s*(?:[-*+>#|]+|\d{1,3}[.)])?\s*")

@@ -164,3 +164,31 @@ def test_the_time_limit_takes_fractions_and_refuses_nothing_or_less(cli: Any, tm
     result = cli("check", "--config", config, tmp_path / "good.md")
     assert result.code == 2
     assert "limits.max_regex_seconds: 0 is less than or equal to the minimum of 0" in result.err
+
+
+def test_the_time_limit_is_a_search_s_not_a_long_text_s(cli: Any, tmp_path: Path) -> None:
+    """An expression with many quick matches in a long article is no runaway; and a runaway term leaves
+    the other terms' findings in place."""
+    terms = (
+        "terms:\n  - use: \\1ise\n    regex: true\n    instead_of: ['(\\w+)ize']\n"
+        "  - use: Zorblatt\n    instead_of: [Zorblat]\n  - use: ah\n    regex: true\n    instead_of: ['(a|aa)+h']\n"
+    )
+    body = "We organize the Zorblat. " * 20_000 + "She said: " + "a" * 200 + "!\n"
+    files = {"long.md": "---\ntitle: T\ndate: 2021-03-05\n---\n\n" + body, "r.yaml": terms}
+    config = project(tmp_path, "max_regex_seconds = 0.2", files)
+    config.write_text('rules = ["r.yaml"]\n' + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli("check", "--format", "json", "--select", "terms,limits", "--config", config, tmp_path / "long.md")
+    rules = [d["rule"] for d in result.diagnostics]
+    assert rules.count("limits.regex") == 1
+    assert rules.count("terms.substitution") == 40_000  # organize -> organise, Zorblat -> Zorblatt
+
+
+@pytest.mark.parametrize(
+    ("value", "message"), [("nan", "nan is not a number"), ("inf", "inf is greater than the maximum of 3600")]
+)
+def test_a_limit_that_is_no_number_is_a_config_mistake(cli: Any, tmp_path: Path, value: str, message: str) -> None:
+    """nan passes every comparison of the config's schema, and would switch the limit off."""
+    config = project(tmp_path, f"max_regex_seconds = {value}", {"good.md": GOOD})
+    result = cli("check", "--config", config, tmp_path / "good.md")
+    assert result.code == 2
+    assert f"limits.max_regex_seconds: {message}" in result.err

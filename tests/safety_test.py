@@ -60,6 +60,13 @@ NEVER_FIXED = (
         "naoki kodama, Lou Rectoret, Malathi, m-naumann and Nicholas Paxford for their help.",
         "jaybe",
     ),
+    # … in a file with Windows line ends, and with a space before a line end
+    (
+        "Thanks to Corey Megown, Dan Nemenyi, Enrico Tolotto, fauno, Felix Breidenstein, \r\n"
+        "Francesco Bianco, Frank Taillandier, Gabriel Staples, iBug, Jacobo Vidal, takuti,\r\n"
+        "Lou Rectoret, Malathi, m-naumann and tasken for their help.",
+        "tasken",
+    ),
     # a word of the trade, written alike in three sentences ("close")
     (
         "Cloze tests remove every fifth word. In cloze tests, readers fill the blanks. Both recall and cloze"

@@ -991,3 +991,10 @@ def test_a_sentence_opening_with_a_full_name_opens_with_a_given_name(body: str) 
 def test_a_slip_opening_a_sentence_before_a_common_word_or_a_famous_name_is_still_a_slip() -> None:
     art = article("Teh Government met on Monday. Presidnet Obama spoke to the press.")
     assert flagged(art) == ["Teh", "Presidnet"]
+
+
+def test_a_run_of_combining_accents_reads_in_linear_time() -> None:
+    """ "Zalgo" text: sixty accents on one letter, in a hyphenated word ending in an apostrophe (the word
+    pattern once tried every way to split such a run: hours for forty accents)."""
+    art = article("The word za" + "\u0301" * 60 + "-b' came up, and the goverment agreed.")
+    assert "goverment" in flagged(art)

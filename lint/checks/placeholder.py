@@ -338,7 +338,11 @@ def prepare(articles: Sequence[Article], run: Run) -> None:
 
 def check(article: Article, run: Run) -> Iterable[Finding]:
     found = forms(run)
-    out: list[Finding] = list(_answers(article, found, run))
+    try:
+        out: list[Finding] = list(_answers(article, found, run))
+    except TooSlow as slow:  # an editor's expression: placed at the FAQ it ran on
+        faq = next((i.answer for i in article.faq or () if i.answer is not None), None)
+        raise slow.at(faq.start if faq is not None else 0) from None
     for scope, text in _places(article):
         try:
             if scope == "body":

@@ -135,7 +135,10 @@ def check(article: Article, run: Run) -> Iterable[Finding]:
         out.append(_empty(article, anchor))
     else:
         for source in sources:
-            problem = _not_a_source(source, stand_ins, placeholder.forms(run))
+            try:
+                problem = _not_a_source(source, stand_ins, placeholder.forms(run))
+            except TooSlow as slow:  # an editor's expression: placed at the source it ran on
+                raise slow.at(source.start) from None
             if problem:
                 out.append(_invalid(article, source, problem))
             else:

@@ -144,14 +144,16 @@ def match_case(found: str, replacement: str) -> str:
 def find(terms: Sequence[Term], text: Text) -> Iterator[Hit]:
     """Every term in ``text``, in order; where two overlap, the earlier and longer one."""
     hits: list[Hit] = []
+    slow: TooSlow | None = None
     words = frozenset(WORD.findall(text.value.lower()))
     for term in terms:
         if term.needles and not any(n <= words for n in term.needles):
             continue
         try:
             matches = list(term.pattern.finditer(text.value))
-        except TooSlow as slow:
-            raise slow.at(text.start) from None
+        except TooSlow as exc:  # this term is left out here; the others still report
+            slow = slow or exc.at(text.start)
+            continue
         for m in matches:
             found = m.group()
             replacement = m.expand(term.use) if term.regex else term.use
@@ -160,6 +162,8 @@ def find(terms: Sequence[Term], text: Text) -> Iterator[Hit]:
             if replacement != found:
                 hits.append(Hit(term, m.start(), m.end(), found, replacement))
     yield from longest_first(hits)
+    if slow is not None:
+        raise slow  # after the other terms' hits: the check reports them, and the limit
 
 
 def note_text(note: str) -> str:

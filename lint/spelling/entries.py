@@ -91,8 +91,8 @@ def _people(source: str) -> list[tuple[int, int, str]]:
     return found
 
 
-PIECE = re.compile(r"[^,\n]+")
-SEPARATOR = re.compile(r",[ \t]*(?:\r?\n[ \t]*)?")  # between two pieces: a comma, perhaps a line break
+PIECE = re.compile(r"[^,\r\n]*[^,\s][^,\r\n]*")  # a piece holds more than spaces (CRLF files, "Ann, \n")
+SEPARATOR = re.compile(r"[ \t]*,[ \t]*(?:\r?\n[ \t]*)?")  # between two pieces: a comma, perhaps a line break
 AND = re.compile(r"(?:^|[ \t]+)(?:and|&)[ \t]+")  # "…, and tasken", "なつき and 林博仁 Buo-ren Lin"
 SHORT_NAME = re.compile(r"[^\s.?!;:()\[\]]+(?:[ \t]+[^\s.?!;:()\[\]]+){0,3}")  # four words at most, no sentence
 HANDLE = re.compile(r"\A@?[\w.+-]+@[\w.-]+\Z")  # "jaybe@jekyll": a handle with its host
@@ -127,8 +127,11 @@ def _inline_people(source: str) -> list[tuple[int, int, str]]:
         if not run and ":" in piece:  # the lead-in: "… (in alphabetical order): AJ Acevedo"
             a += piece.rindex(":") + 1
             piece = source[a:b]
-        for part in AND.split(piece):
-            at = a + piece.index(part) if part else a
+        cursor = 0
+        for cut in [*AND.finditer(piece), None]:
+            end = cut.start() if cut is not None else len(piece)
+            part, at = piece[cursor:end], a + cursor
+            cursor = cut.end() if cut is not None else len(piece)
             body = part.strip().rstrip(".!")
             at += len(part) - len(part.lstrip())
             if not body:
