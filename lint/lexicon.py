@@ -37,7 +37,7 @@ from lint.languages import SPELLCHECKER_LANGUAGES, language_code, language_tag
 __all__ = ["SPELLCHECKER_LANGUAGES", "language_code", "language_tag"]
 
 # bump when the layout or the choice of words in the cache file changes
-FORMAT = 6
+FORMAT = 7
 # a dictionary word is a neighbour worth finding when it is at least this frequent
 NEAR_MIN_ZIPF = 1.5
 # so is a word only wordfreq knows ("dropdown", a British spelling, also common misspellings)
@@ -90,6 +90,7 @@ class Lexicon:
         self._near: dict[tuple[str, int], list[tuple[str, int]]] = {}
         self._misspellings: dict[str, tuple[str, ...]] = {}
         self._accented: dict[str, tuple[str, ...]] = {}
+        self._foreign: dict[str, str] = {}
 
     def entry(self, word: str) -> Entry:
         found = self._asked.get(word)
@@ -121,6 +122,18 @@ class Lexicon:
         if found is None:
             rows = self.db.execute("SELECT word FROM folded WHERE plain = ?", (word,)).fetchall()
             found = self._accented[word] = tuple(r[0] for r in rows)
+        return found
+
+    def foreign(self, word: str) -> str:
+        """The first of the other languages (lint.spelling.foreign.OTHERS) ``word`` (lower case) is common
+        in, or "" (English's word cache only)."""
+        found = self._foreign.get(word)
+        if found is None:
+            try:
+                row = self.db.execute("SELECT langs FROM foreign_words WHERE word = ?", (word,)).fetchone()
+            except sqlite3.OperationalError:  # another language's cache: no such table
+                row = None
+            found = self._foreign[word] = row[0].split(",")[0] if row else ""
         return found
 
     def known(self, word: str) -> bool:
@@ -326,6 +339,8 @@ def _sources(lang: str) -> tuple[dict[str, int], dict[str, float]]:
 
 
 def _build(db: sqlite3.Connection, lang: str) -> None:
+    from wordfreq import get_frequency_dict
+
     counts, zipfs = _sources(lang)
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
@@ -351,6 +366,19 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
         sorted((folded(w), w) for w in words if counts.get(w, 0) and not w.isascii() and folded(w) != w),
     )
     if lang == "en":
+        # the words common in the other languages English pages quote most ("tarde", "profesional"): a
+        # fix to an English word is never safe for them (lint.spelling.safety)
+        from lint.spelling.foreign import COMMON, OTHERS
+
+        db.execute("CREATE TABLE foreign_words (word TEXT PRIMARY KEY, langs TEXT) WITHOUT ROWID")
+        found: dict[str, list[str]] = {}
+        for other in OTHERS:
+            if other == lang:
+                continue
+            for word, freq in get_frequency_dict(other, "small").items():
+                if freq > 0 and math.log10(freq) + 9 >= COMMON and WORD_SHAPE.match(key := normal(word)):
+                    found.setdefault(key, []).append(other)
+        db.executemany("INSERT INTO foreign_words VALUES (?, ?)", sorted((w, ",".join(ls)) for w, ls in found.items()))
         from lint.spelling.misspellings import read_table
 
         db.execute("CREATE TABLE misspellings (word TEXT PRIMARY KEY, fixes TEXT) WITHOUT ROWID")

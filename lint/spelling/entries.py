@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(\S.*)$", re.MULTILINE)
 CITES = re.compile(
@@ -146,6 +147,7 @@ def _inline_people(source: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@lru_cache(maxsize=16)  # the spelling and the names checks ask for the same article's
 def list_items(source: str) -> ListItems:
     """The release-note entries and lists of names of ``source``."""
     if "\n" not in source and not ITEM.match(source):

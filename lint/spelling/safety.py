@@ -45,7 +45,6 @@ import re
 
 from lint.lexicon import lexicon
 from lint.spelling.evidence import TERM_SENTENCES, ArticleEvidence, RunEvidence
-from lint.spelling.foreign import OTHERS, common_in
 from lint.spelling.morphology import derived_from
 from lint.spelling.suggest import Candidate
 from lint.spelling.wordlist import in_word_list
@@ -152,7 +151,7 @@ def why_unsafe(
         # written alike in three sentences: a slip is seldom retyped so, a word of the trade is ("cloze"
         # tests, beside "close"); a suggestion the editor picks, not a fix
         return f"the article writes it alike in {sentences} sentences: it may be a word of the trade"
-    other = next((o for o in OTHERS if o != lang and common_in(word.lower(), o)), "")
+    other = lx.foreign(word.lower())
     if other:  # "tarde" in a Spanish glossary of an English page is no slip of "trade"
         return f"a common word of {LANGUAGE_NAMES.get(other, other)}: it may be quoted in that language"
     if misspelling or (typical and best.zipf >= VERY_COMMON and z <= REPEAT_MAX):
