@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -100,6 +101,20 @@ HANDLE = re.compile(r"\A@?[\w.+-]+@[\w.-]+\Z")  # "jaybe@jekyll": a handle with 
 INLINE_PEOPLE = 8  # full names in one comma-separated run of a sentence: the contributors a post thanks
 
 
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _pieces(source: str) -> Iterator[re.Match[str]]:
+    """The comma-separated pieces of the paragraphs that hold :data:`INLINE_PEOPLE` commas or more (the
+    others cannot list that many people: most paragraphs are not looked at piece by piece)."""
+    start = 0
+    for gap in [*BLANK_LINE.finditer(source), None]:
+        end = gap.start() if gap is not None else len(source)
+        if source.count(",", start, end) >= INLINE_PEOPLE:
+            yield from PIECE.finditer(source, start, end)
+        start = gap.end() if gap is not None else end
+
+
 def _inline_people(source: str) -> list[tuple[int, int, str]]:
     """The names of a sentence that lists people, comma after comma ("Many thanks to the 132 contributors
     (in alphabetical order): AJ Acevedo, Adam Richeimer, …, takuti, and tasken."), across the lines of
@@ -119,7 +134,7 @@ def _inline_people(source: str) -> list[tuple[int, int, str]]:
         people = 0
 
     last = -1
-    for m in PIECE.finditer(source):
+    for m in _pieces(source):
         a, b = m.span()
         if last < 0 or not SEPARATOR.fullmatch(source, last, a):
             close()  # a new line or paragraph, not the piece after a comma
