@@ -998,3 +998,13 @@ def test_a_run_of_combining_accents_reads_in_linear_time() -> None:
     pattern once tried every way to split such a run: hours for forty accents)."""
     art = article("The word za" + "\u0301" * 60 + "-b' came up, and the goverment agreed.")
     assert "goverment" in flagged(art)
+
+
+def test_a_paragraph_thanking_people_with_names_wrapped_across_lines_is_a_list_of_names() -> None:
+    body = (
+        "Thanks to Chayoung You, Dean Attali, Dmitrii Evdokimov, Don\n"
+        "Denton, Eldritch Cheese, Fabrice Laporte, Florian Thomas, Frank\n"
+        "Taillandier, Hugo, Ivan Dmitrievsky, Joel Meyer-Hamme, kimbaudi, penny, and yoostk.\n\n"
+        "The goverment agreed."
+    )
+    assert flagged(article(body)) == ["goverment"]

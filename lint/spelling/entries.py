@@ -93,7 +93,9 @@ def _people(source: str) -> list[tuple[int, int, str]]:
     return found
 
 
-PIECE = re.compile(r"[^,\r\n]*[^,\s][^,\r\n]*")  # a piece holds more than spaces (CRLF files, "Ann, \n")
+# a piece: from a character that is no space, to the next comma, across the line breaks of wrapped text
+# ("Don\nDenton"); it starts at a letter or sign, so a line of spaces is passed in linear time
+PIECE = re.compile(r"[^,\s][^,\r\n]*(?:\r?\n[ \t]*[^,\s][^,\r\n]*)*")
 SEPARATOR = re.compile(r"[ \t]*,[ \t]*(?:\r?\n[ \t]*)?")  # between two pieces: a comma, perhaps a line break
 AND = re.compile(r"(?:^|[ \t]+)(?:and|&)[ \t]+")  # "…, and tasken", "なつき and 林博仁 Buo-ren Lin"
 SHORT_NAME = re.compile(r"[^\s.?!;:()\[\]]+(?:[ \t]+[^\s.?!;:()\[\]]+){0,3}")  # four words at most, no sentence
@@ -152,8 +154,9 @@ def _inline_people(source: str) -> list[tuple[int, int, str]]:
             at += len(part) - len(part.lstrip())
             if not body:
                 continue
-            full = bool(PERSON_ITEM.match(body)) and " " in body
-            if not (full or PERSON_ITEM.match(body) or HANDLE.match(body) or SHORT_NAME.fullmatch(body)):
+            flat = " ".join(body.split())  # a name wrapped across two lines is one name
+            full = bool(PERSON_ITEM.match(flat)) and " " in flat
+            if not (full or PERSON_ITEM.match(flat) or HANDLE.match(flat) or SHORT_NAME.fullmatch(flat)):
                 close()
                 continue
             run.append((at, at + len(body)))
