@@ -34,7 +34,7 @@ class TooSlow(Exception):
 
 
 class EditorPattern:
-    """An editor's expression: ``finditer``/``fullmatch``/``search`` as :class:`re.Pattern` has them."""
+    """An editor's expression: ``finditer`` and ``fullmatch`` as :class:`re.Pattern` has them."""
 
     __slots__ = ("compiled", "pattern", "shown")
 
@@ -45,34 +45,23 @@ class EditorPattern:
 
         self.compiled: Any = regex.compile(source, flags)
 
-    def _seconds(self) -> float:
-        return limits.current().max_regex_seconds
-
     def finditer(self, string: str) -> Iterator[Any]:
         """The matches, as ``re``'s ``finditer`` gives them; each search has the whole limit (the ``regex``
         module's own ``finditer`` gives one limit to all the searches of a long text together)."""
-        seconds = self._seconds()
         pos, end = 0, len(string)
         while pos <= end:
-            try:
-                m = self.compiled.search(string, pos, timeout=seconds)
-            except TimeoutError:
-                raise TooSlow(self.shown, seconds) from None
+            m = self._timed(self.compiled.search, string, pos)
             if m is None:
                 return
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1
 
     def fullmatch(self, string: str) -> Any:
-        seconds = self._seconds()
-        try:
-            return self.compiled.fullmatch(string, timeout=seconds)
-        except TimeoutError:
-            raise TooSlow(self.shown, seconds) from None
+        return self._timed(self.compiled.fullmatch, string)
 
-    def search(self, string: str) -> Any:
-        seconds = self._seconds()
+    def _timed(self, call: Any, *args: Any) -> Any:
+        seconds = limits.current().max_regex_seconds
         try:
-            return self.compiled.search(string, timeout=seconds)
+            return call(*args, timeout=seconds)
         except TimeoutError:
             raise TooSlow(self.shown, seconds) from None

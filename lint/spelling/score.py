@@ -519,7 +519,9 @@ def _weigh(
         score += _name_evidence(token, use, None if calendar else run, partners_ok, after_slip, reasons)
         if case != "name" and not twin:  # "Gopls" opening a sentence, where the site writes "gopls"
             inside = bound == "plain" or _slip_inside_common(f)
-            term = _term(f, article, run, bool(misspelling(f.word, f.lang)), inside)
+            others_term = _others_term(f, article, run)
+            blocked = _blocked(f, bool(misspelling(f.word, f.lang)), inside, others_term)
+            term = "" if blocked else _term(f, article, others_term)
             if term:
                 score += TERM
                 reasons.append(term + ", in lower case")
@@ -622,11 +624,9 @@ def _blocked(f: Facts, listed: bool, inside: bool, others_term: int) -> bool:
     return listed or (inside and len(f.word) >= INSIDE_MIN and others_term < INSIDE_TERM_ARTICLES)
 
 
-def _term(f: Facts, article: ArticleEvidence, run: RunEvidence | None, listed: bool, inside: bool) -> str:
-    """Why ``f.word``'s stem is a term of this article or of the run ("" when it is not)."""
-    others_term = _others_term(f, article, run)
-    if _blocked(f, listed, inside, others_term):
-        return ""
+def _term(f: Facts, article: ArticleEvidence, others_term: int) -> str:
+    """Why ``f.word``'s stem is a term of this article or of the run ("" when it is not); ``others_term``:
+    :func:`_others_term`, the caller having checked :func:`_blocked`."""
     family = article.family_sentences(f.word) if f.lang == "en" else 0
     if family >= TERM_SENTENCES:
         return f"it and other forms of '{stem(f.word)}' are written in {family} sentences of the article"
@@ -663,12 +663,13 @@ def _word_evidence(
     elsewhere = 0
     if run is not None:
         elsewhere = run.as_lower[token.text.lower()] - (1 if use.lower_contexts else 0)
-    known = _blocked(f, listed, inside, _others_term(f, article, run))
+    others_term = _others_term(f, article, run)
+    known = _blocked(f, listed, inside, others_term)
     again = len(use.lower_contexts - {(token.before.lower(), token.after.lower())})
     if not known and again + 1 >= TERM_SENTENCES:
         reasons.append(f"written alike in {again + 1} sentences of the article, and no list holds it as a misspelling")
         return TERM
-    term = _term(f, article, run, listed, inside)
+    term = "" if known else _term(f, article, others_term)
     if term:
         reasons.append(term)
         return TERM
