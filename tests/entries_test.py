@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lint.readers import read_text
 from lint.spelling.entries import list_items
 from tests.spelling_test import article, flagged
 
@@ -110,3 +111,40 @@ def test_names_in_bio_headings_and_lead_ins_are_no_typos_but_a_heading_slip_is()
     # a heading that is a name with a role, or opens with a given name, is a person (and so is the same
     # name opening a sentence); "Upcomng Events" is not
     assert flagged(article(TEAM)) == ["Upcomng"]
+
+
+# team line-ups in the shape the sports pages print them (names chosen for this test)
+LINEUPS = """\
+City came back to win at home, and the reslts table shows it.
+
+Dudek, Finnan, Hyypia, Carragher (capt), Riise, Luis Garcia (Nunez 73), Gerrard, Alonso.
+
+Replacements (from): Fortey, Murphy, Daly, Vaili, Cole, Hayes, Trueman.
+
+G Intoppa, S Perugini, CA del Fava, D dal Maso, P Griffen, M Barbini, KP Robertson.
+
+Hanley; Mayor, Payne, Rhys Jones, Wigglesworth; Hercus, Redpath (capt); Caillet, Carter, Chabal.
+"""
+
+
+def test_the_names_of_a_team_line_up_are_no_typos() -> None:
+    assert flagged(article(LINEUPS)) == ["reslts"]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    (
+        "Dudek scored early and the crowd cheered.",
+        "Replacements: Fortey and Murphy came on late.",
+        "It was D dal Maso again, and he scored.",
+    ),
+)
+def test_the_same_names_in_a_sentence_are_judged_as_words_are(prose: str) -> None:
+    assert flagged(article(f"City won at home.\n\n{prose}\n")) != []
+
+
+def test_a_line_up_in_a_json_string() -> None:
+    body = "City won.\\n\\nDudek, Finnan, Hyypia, Carragher, Riise, Gerrard, Alonso.\\n\\nAll done."
+    source = f'{{"title": "Match", "date": "2026-01-15", "body": "{body}"}}'
+    assert flagged(read_text("match.json", source, "json")) == []
+    assert flagged(read_text("match.json", source.replace("Finnan, ", "Finnan scored, "), "json")) == ["Dudek"]

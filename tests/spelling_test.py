@@ -806,6 +806,22 @@ def test_a_dropped_g_without_the_apostrophe_is_still_flagged() -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    (
+        "One reader wrote in: \"It's 'orrible, and I won't listen.\"",
+        "\"It's too 'umid out there,\" the old porter said.",
+        "She called the song ’orrible on the radio.",
+    ),
+)
+def test_an_h_dropped_with_an_apostrophe_is_no_typo(body: str) -> None:
+    assert flagged(article(body)) == []
+
+
+def test_an_h_dropped_without_the_apostrophe_is_still_flagged() -> None:
+    assert flagged(article("One reader called it orrible and switched off.")) == ["orrible"]
+
+
+@pytest.mark.parametrize(
     "word",
     (
         "refactors",  # in SCOWL's list, one letter from "reactors"

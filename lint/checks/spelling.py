@@ -75,6 +75,7 @@ LIST_PARTS = {
     "credit": "the author's credit in a release-note entry",
     "names": "an item of a list of names (one word an item: packages, modules)",
     "people": "a name in a list of people (the contributors a post thanks)",
+    "lineup": "a name in a team line-up (a line of names, comma after comma)",
     "person": "a person's name in a heading or a bold lead-in, with a role or a given name (a bio, a byline)",
 }
 # code in a file: a code span or block in Markdown, a code or pre element, a Liquid highlight block
@@ -465,7 +466,7 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
             if other:
                 decided.append(Decision(text, tok, "", (f"an accented word of another language ({other})",)))
                 continue
-            elided = _elided(tok, text.value, lx, base)
+            elided = _elided(tok, text.value, lx, base) or _h_dropped(tok, text.value, lx, base)
             if elided:
                 decided.append(Decision(text, tok, "", (elided,)))
                 continue
@@ -522,6 +523,17 @@ ELISIONS = {  # the words a language writes elided before a vowel, with an apost
     ),
     "ca": frozenset(("l", "d", "n", "s", "m", "t")),
 }
+
+
+def _h_dropped(tok: Token, value: str, lx: Lexicon, base: str) -> str:
+    """Why a word written after an apostrophe is a word with its h dropped, as speech drops it
+    ("It's 'orrible", "'ello", "'ave a go"), or ""."""
+    if base != "en" or tok.start < 1 or value[tok.start - 1] not in "'’" or tok.text[:1] not in "aeiouAEIOU":
+        return ""
+    if tok.start >= 2 and value[tok.start - 2].isalnum():
+        return ""  # inside a word: "o'clock", "rock'n'roll"
+    word = "h" + straight(tok.text).lower()
+    return f"'{word}' with its h dropped, as the apostrophe shows" if lx.known(word) else ""
 
 
 def _elided(tok: Token, value: str, lx: Lexicon, base: str) -> str:

@@ -12,6 +12,10 @@
   or five items or more of people's full names and handles (``* Mathijs van de Nes``,
   ``* Pweaver (Paul Weaver)``, ``* pweyck``): the contributors a release thanks; so is a sentence
   that lists eight full names or more, comma after comma, handles among them.
+- A team line-up: a paragraph of a line that is names only, comma or semicolon after comma, six
+  or more (``Dudek, Finnan, Hyypia, Carragher, Riise, Luis Garcia (Nunez 73), Gerrard …``,
+  ``Replacements: Fortey, Murphy, Daly …``, ``G Intoppa, S Perugini, CA del Fava, D dal Maso …``):
+  the sports pages print one for every match, and a surname there is no typo.
 
 - A person's name heading or lead-in: a heading or a bold lead-in that is a name, with a role
   after it (``## Liane Peng, Service Designer``, ``* **Mikelyn Meyers** – U.S. Census Bureau``)
@@ -51,7 +55,7 @@ BOLD_PERSON = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?\*\*({NAME})\*\*(?={ROLE})", 
 ONE_NAME = re.compile(r"\A`?[\w.+-]+`?(?:\s+v?\d[\w.+-]*)?\Z")
 # a person's full name, perhaps with a handle or a name in parentheses: a line of a list of contributors
 # ("Mathijs van de Nes", "Pweaver (Paul Weaver)", "zhaixiaojuan (zhaixiaojuan)")
-_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|le|la|ten|ter|bin|al|y)"
+_PARTICLE = r"(?:van|von|de|der|den|del|della|dal|dalla|di|da|dos|du|le|la|ten|ter|bin|al|y)"
 _FULL_NAME = rf"[A-Z][\w'’.-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+)*[A-Z][\w'’.-]*){{1,4}}"
 PERSON_ITEM = re.compile(rf"\A(?:{_FULL_NAME}|[\w.-]+)(?:[ \t]+\((?:{_FULL_NAME}|@?[\w.-]+)\))?\Z")
 PEOPLE = 5  # items of a list whose full names make it a list of people (a few could be a list of titles)
@@ -104,6 +108,20 @@ INLINE_PEOPLE = 8  # full names in one comma-separated run of a sentence: the co
 
 
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+# a line-up's line: a paragraph of one line, in a file or in a JSON string ("\\n\\nDudek, Finnan, …\\n\\n")
+LINE = re.compile(r"(?:(?<=\n)|(?<=\\n)|^)[^\n\\]*(?:\\(?!n)[^\n\\]*)*", re.MULTILINE)
+# a lead-in: "Replacements:", "Replacements (from):", "Subs not used:", "Liverpool:"
+LINEUP_LEAD = re.compile(r"[ \t]*(?:[A-Z][\w'’]*[ \t]+){0,3}[A-Z]?[\w'’]+(?:[ \t]+\([a-z ]{1,20}\))?:[ \t]*")
+_SURNAME = r"[A-Z][\w'’]*(?:-[ \t]?[A-Z][\w'’]*)?"
+# one player: initials, particles, one to three names; a role or a substitute in parentheses; minutes, an own goal
+LINEUP_NAME = re.compile(
+    rf"[ \t]*(?:[A-Z]{{1,3}}\.?[ \t]+)?(?:{_PARTICLE}[ \t]+)*{_SURNAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_SURNAME}){{0,2}}"
+    r"(?:[ \t]+\((?:capt|c|gk|vc|[A-Z][^()\n]{0,40}?(?:[ \t]+\d{1,3})?)\))?(?:[ \t]+\d{1,3}(?:[ \t]+(?:og|pen))?)?"
+    r"[ \t]*\.?[ \t]*"
+)
+SEMI_COMMA = re.compile(r"[,;]")
+LINEUP = 6  # players a line names at least: a team's line-up, a bench, the scorers
 
 
 def _pieces(source: str) -> Iterator[re.Match[str]]:
@@ -165,10 +183,33 @@ def _inline_people(source: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _lineups(source: str) -> list[tuple[int, int, str]]:
+    """The players of the team line-ups of ``source``: lines that are :data:`LINEUP` names or more,
+    every piece between the commas and semicolons a name (see the module's text)."""
+    found: list[tuple[int, int, str]] = []
+    for m in LINE.finditer(source):
+        a, b = m.span()
+        if b - a > 2000 or source.count(",", a, b) + source.count(";", a, b) < LINEUP - 1:
+            continue
+        lead = LINEUP_LEAD.match(source, a, b)
+        start = lead.end() if lead else a
+        pieces = []
+        for cut in [*SEMI_COMMA.finditer(source, start, b), None]:
+            end = cut.start() if cut is not None else b
+            if not LINEUP_NAME.fullmatch(source, start, end):
+                break
+            pieces.append((start, end))
+            start = end + 1
+        else:
+            if len(pieces) >= LINEUP:
+                found.extend((x, y, "lineup") for x, y in pieces)
+    return found
+
+
 @lru_cache(maxsize=16)  # the spelling and the names checks ask for the same article's
 def list_items(source: str) -> ListItems:
     """The release-note entries and lists of names of ``source``."""
-    if "\n" not in source and not ITEM.match(source):
+    if "\n" not in source and "\\n" not in source and not ITEM.match(source):
         return ListItems()
     spans: list[tuple[int, int, str]] = []
     run: list[tuple[int, int]] = []  # consecutive one-name items, or people's names
@@ -212,6 +253,7 @@ def list_items(source: str) -> ListItems:
                 spans.append((start + c.start(1), start + c.end(1), "credit"))
     close_run()
     spans.extend(_inline_people(source))
+    spans.extend(_lineups(source))
     if "#" in source or "**" in source:
         spans.extend(_people(source))
     return ListItems(sorted(s for s in spans if s[2] != "entry"), sorted(s for s in spans if s[2] == "entry"))
