@@ -1024,3 +1024,49 @@ def test_a_paragraph_thanking_people_with_names_wrapped_across_lines_is_a_list_o
         "The goverment agreed."
     )
     assert flagged(article(body)) == ["goverment"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # three full names in a paragraph that thanks, a handle among them, the last name before the rest
+        "Thanks to Jordon Bedwell, chrisfinazzo, Kroum Tzanev, David Celis, and\n"
+        "Alfred Xing for their commits on this latest release!",
+        # the lead-in on the line before, ending in a colon
+        "Once again, many thanks to our contributors who helped make this release possible:\n"
+        "ashmaroli, bellvat, Frank Taillandier, i-give-up, Jan Piotrowski, Maximiliano\n"
+        "Kotvinsky, Oliver Steele and Pat Hawks.",
+        # "and" at the end of a line, the last name on the next
+        "All of it would not have been possible without our wonderful contributors:\n\n"
+        "Alexandr, Andreas Möller, Ashwin Maroli, Chayoung You, Florian Thomas,\n"
+        "Frank Taillandier, Hendrik Schneider, Kacper Duras, Olivia, Parker Moore and\n"
+        "Paul Robert Lloyd.",
+    ],
+)
+def test_the_people_a_release_post_thanks_are_no_typos(body: str) -> None:
+    assert flagged(article(body + "\n\nThe goverment agreed.")) == ["goverment"]
+
+
+def test_a_short_list_that_thanks_no_one_is_still_read_word_by_word() -> None:
+    body = "We met Jordon Bedwell, chrisfinazzo, Kroum Tzanev and David Celis in the hall."
+    assert flagged(article(body)) == ["chrisfinazzo"]
+
+
+def test_a_word_the_article_writes_as_code_is_the_codes_name() -> None:
+    body = (
+        "The math engines are now plugins:\n\n"
+        "- katex math engine – `kramdown-math-katex`\n"
+        "- ritex math engine – `kramdown-math-ritex`\n\n"
+        "Install `rdiscount` first, and rdiscount does the rest; the katex engine is fast.\n"
+    )
+    assert flagged(article(body)) == []
+
+
+def test_prose_a_code_block_quotes_is_still_prose() -> None:
+    # the data file's text is the caption's text: its slip is the caption's slip
+    body = (
+        "Each image has a data file:\n\n"
+        "```yaml\nalt: A photo of a satelite dish in a katex field\n```\n\n"
+        "The caption reads: a satelite dish in a katex field.\n"
+    )
+    assert flagged(article(body)) == ["satelite", "katex"]

@@ -40,10 +40,12 @@ from lint.lexicon import (
     normal,
     straight,
 )
+from lint.spelling.code import code_words
 from lint.spelling.entries import ListItems, list_items
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans, foreign_word
 from lint.spelling.links import Links, links
+from lint.spelling.misspellings import misspelling
 from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
@@ -501,6 +503,9 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
             where = text.span(tok.start, tok.end)
             if linked.names(*where, tok.text):
                 decided.append(Decision(text, tok, "", ("the link's address spells it: the name of what it links to",)))
+                continue
+            if tok.text.lower() in code_words(article.source) and not misspelling(tok.text.lower(), base):
+                decided.append(Decision(text, tok, "", ("the article's code spells it: the name of a piece of code",)))
                 continue
             if items is None:
                 items = list_items(article.source)

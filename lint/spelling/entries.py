@@ -101,10 +101,16 @@ def _people(source: str) -> list[tuple[int, int, str]]:
 # ("Don\nDenton"); it starts at a letter or sign, so a line of spaces is passed in linear time
 PIECE = re.compile(r"[^,\s][^,\r\n]*(?:\r?\n[ \t]*[^,\s][^,\r\n]*)*")
 SEPARATOR = re.compile(r"[ \t]*,[ \t]*(?:\r?\n[ \t]*)?")  # between two pieces: a comma, perhaps a line break
-AND = re.compile(r"(?:^|[ \t]+)(?:and|&)[ \t]+")  # "…, and tasken", "なつき and 林博仁 Buo-ren Lin"
+AND = re.compile(r"(?:^|\s+)(?:and|&)\s+")  # "…, and tasken", "なつき and 林博仁 Buo-ren Lin", "Moore and\nPaul"
 SHORT_NAME = re.compile(r"[^\s.?!;:()\[\]]+(?:[ \t]+[^\s.?!;:()\[\]]+){0,3}")  # four words at most, no sentence
 HANDLE = re.compile(r"\A@?[\w.+-]+@[\w.-]+\Z")  # "jaybe@jekyll": a handle with its host
 INLINE_PEOPLE = 8  # full names in one comma-separated run of a sentence: the contributors a post thanks
+# a paragraph that thanks people: three full names make its run a list of them ("Thanks to Jordon Bedwell,
+# chrisfinazzo, Kroum Tzanev, David Celis, and Alfred Xing for their commits")
+THANKS = re.compile(r"\b(?:[Tt]hanks?|[Tt]hank you|[Cc]ontributors?|[Cc]redits?)\b")
+THANKED_PEOPLE = 3
+# a lead-in that ends where the names begin: "… contributors:", "Thanks to", "Many thanks to"
+THANKS_TO = re.compile(r"\A(?:.*\b)?(?:[Tt]hanks|[Tt]hank you)[ \t]+(?:go(?:es)? )?to[ \t]+")
 
 
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
@@ -116,7 +122,8 @@ LINEUP_LEAD = re.compile(r"[ \t]*(?:[A-Z][\w'’]*[ \t]+){0,3}[A-Z]?[\w'’]+(?:
 _SURNAME = r"[A-Z][\w'’]*(?:-[ \t]?[A-Z][\w'’]*)?"
 # one player: initials, particles, one to three names; a role or a substitute in parentheses; minutes, an own goal
 LINEUP_NAME = re.compile(
-    rf"[ \t]*(?:[A-Z]{{1,3}}\.?[ \t]+)?(?:{_PARTICLE}[ \t]+)*{_SURNAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_SURNAME}){{0,2}}"
+    rf"[ \t]*(?:[A-Z]{{1,3}}\.?[ \t]+)?(?:{_PARTICLE}[ \t]+)*{_SURNAME}"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_SURNAME}){{0,2}}"
     r"(?:[ \t]+\((?:capt|c|gk|vc|[A-Z][^()\n]{0,40}?(?:[ \t]+\d{1,3})?)\))?(?:[ \t]+\d{1,3}(?:[ \t]+(?:og|pen))?)?"
     r"[ \t]*\.?[ \t]*"
 )
@@ -124,44 +131,62 @@ SEMI_COMMA = re.compile(r"[,;]")
 LINEUP = 6  # players a line names at least: a team's line-up, a bench, the scorers
 
 
-def _pieces(source: str) -> Iterator[re.Match[str]]:
-    """The comma-separated pieces of the paragraphs that hold :data:`INLINE_PEOPLE` commas or more (the
-    others cannot list that many people: most paragraphs are not looked at piece by piece)."""
+def _pieces(source: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """The comma-separated pieces of the paragraphs that may list people, each with the full names that
+    make a run of them a list: :data:`INLINE_PEOPLE` commas or more, or :data:`THANKED_PEOPLE` in a
+    paragraph that thanks (the others cannot list that many people: most paragraphs are not looked at
+    piece by piece)."""
     start = 0
     for gap in [*BLANK_LINE.finditer(source), None]:
         end = gap.start() if gap is not None else len(source)
-        if source.count(",", start, end) >= INLINE_PEOPLE:
-            yield from PIECE.finditer(source, start, end)
+        commas = source.count(",", start, end)
+        if commas >= INLINE_PEOPLE:
+            need = THANKED_PEOPLE if THANKS.search(source, start, end) else INLINE_PEOPLE
+        elif commas >= THANKED_PEOPLE - 1 and THANKS.search(source, start, end):
+            need = THANKED_PEOPLE
+        else:
+            need = 0
+        if need:
+            for m in PIECE.finditer(source, start, end):
+                yield need, m
         start = gap.end() if gap is not None else end
 
 
 def _inline_people(source: str) -> list[tuple[int, int, str]]:
     """The names of a sentence that lists people, comma after comma ("Many thanks to the 132 contributors
     (in alphabetical order): AJ Acevedo, Adam Richeimer, …, takuti, and tasken."), across the lines of
-    its paragraph: at least :data:`INLINE_PEOPLE` pieces are full names, and the others handles or
-    short names ("naoki kodama", "a story", "なつき and 林博仁 Buo-ren Lin")."""
+    its paragraph: at least :data:`INLINE_PEOPLE` pieces are full names (:data:`THANKED_PEOPLE` in a
+    paragraph that thanks), and the others handles or short names ("naoki kodama", "a story",
+    "なつき and 林博仁 Buo-ren Lin")."""
     found: list[tuple[int, int, str]] = []
-    if source.count(",") < INLINE_PEOPLE:
+    if source.count(",") < THANKED_PEOPLE - 1:
         return found
     run: list[tuple[int, int]] = []
     people = 0
+    need = INLINE_PEOPLE
 
     def close() -> None:
         nonlocal people
-        if people >= INLINE_PEOPLE:
+        if people >= need:
             found.extend((a, b, "people") for a, b in run)
         run.clear()
         people = 0
 
     last = -1
-    for m in _pieces(source):
+    for need_here, m in _pieces(source):
         a, b = m.span()
         if last < 0 or not SEPARATOR.fullmatch(source, last, a):
             close()  # a new line or paragraph, not the piece after a comma
+        need = need_here
         last = b
         piece = m.group()
-        if not run and ":" in piece:  # the lead-in: "… (in alphabetical order): AJ Acevedo"
+        if ":" in piece:  # the lead-in: "… (in alphabetical order): AJ Acevedo"
+            close()
             a += piece.rindex(":") + 1
+            piece = source[a:b]
+        lead = THANKS_TO.match(piece) if not run else None
+        if lead:  # "Thanks to Jordon Bedwell"
+            a += lead.end()
             piece = source[a:b]
         cursor = 0
         for cut in [*AND.finditer(piece), None]:
