@@ -24,7 +24,6 @@ import math
 import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -296,6 +295,8 @@ def _open(lang: str) -> sqlite3.Connection:
             pass  # a damaged cache file: build it again
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when the word cache is built
+
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         os.close(fd)
     except OSError:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -116,7 +115,9 @@ class Policy:
                 return self._local(local, uri)
         parsed = urllib.parse.urlsplit(uri)
         if parsed.scheme == "file":
-            return self._local(Path(urllib.request.url2pathname(parsed.path)), uri)
+            from urllib.request import url2pathname
+
+            return self._local(Path(url2pathname(parsed.path)), uri)
         if uri.startswith(REMOTE):
             if any(uri.startswith(p) for p in self.prefixes):
                 return self._fetch(uri)
@@ -129,6 +130,8 @@ class Policy:
         return self._local(self.folder / urllib.parse.unquote(parsed.path), uri)
 
     def _fetch(self, uri: str) -> referencing.Resource[Any]:
+        import urllib.request  # only for a schema that refers to the web, and allowed to
+
         request = urllib.request.Request(uri, headers={"User-Agent": "copydesk (schema_refs)"})
         try:
             with urllib.request.urlopen(

@@ -207,3 +207,31 @@ def test_a_bad_jobs_value_is_a_usage_error(cli: Any, tmp_path: Path) -> None:
     result = cli("check", "--jobs", "0", tmp_path)
     assert result.code == 2
     assert "--jobs" in result.err
+
+
+def test_a_one_article_run_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """Start-up is most of a one-article run (a pre-commit hook, an editor's save): the network
+    client, the worker pool and the nicknames package's own import (it reads its version from the
+    installed metadata) are left out when the run does not need them; its findings are the same."""
+    import os
+    import subprocess
+    import sys
+
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: Talks\ndate: 2026-01-15\n---\n\nBob Smith and Robert Smith met the goverment.\n")
+    probe = (
+        "import sys, runpy\n"
+        f"sys.argv = ['copydesk', 'check', '--no-cache', '--format', 'json', {str(post)!r}]\n"
+        "try:\n    runpy.run_module('lint', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', *sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('urllib', 'multiprocessing', 'nicknames', 'http', 'ssl')), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "COPYDESK_FACTS_DIR": str(tmp_path / "facts")}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False)
+    line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES"))
+    loaded = set(line.split()[1:])
+    assert not loaded & {"urllib.request", "multiprocessing", "nicknames", "http.client", "ssl"}, loaded
+    report = json.loads(done.stdout)
+    found = report["diagnostics"] if isinstance(report, dict) else report
+    words = [d["message"].split("'")[1] for d in found if d["rule"] == "spelling.unknown"]
+    assert words == ["goverment"]

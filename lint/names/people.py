@@ -75,20 +75,48 @@ NOT_GIVEN_NAMES = _words(
 )
 
 
-@lru_cache(maxsize=1)
-def _nicknamer() -> object:
-    from nicknames import NickNamer
+NICKNAMES_CSV = "names.csv"  # the nicknames package's table: name1,relationship,name2 (its documented format)
 
-    return NickNamer()
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Each name with its nicknames (robert: bob, rob …), from the ``nicknames`` package's table.
+
+    The table is read as the package documents it (``nicknames.with_names_csv_path``), from the
+    installed package's folder, without importing the package: its import reads its own version
+    from the installed metadata, which cost a third of a one-article run.  Where the file is not
+    found (another layout), the package's own reader is used."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("nicknames")
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    path = next((Path(f) / NICKNAMES_CSV for f in folders if (Path(f) / NICKNAMES_CSV).is_file()), None)
+    if path is None:
+        from nicknames import NickNamer
+
+        return {k: frozenset(v) for k, v in NickNamer().nickname_lookup.items()}
+    out: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        parts = [p.strip().lower() for p in line.split(",")]
+        if len(parts) == 3 and parts[1] == "has_nickname" and parts[0] and parts[2]:
+            out.setdefault(parts[0], set()).add(parts[2])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _canonicals() -> dict[str, frozenset[str]]:
+    """Each nickname with the names it is a nickname of (bob: robert)."""
+    out: dict[str, set[str]] = {}
+    for name, nicks in _nicknames().items():
+        for nick in nicks:
+            out.setdefault(nick, set()).add(name)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    from nicknames import NickNamer
-
-    nn = _nicknamer()
-    assert isinstance(nn, NickNamer)
-    names = set(nn.nickname_lookup) | set(nn.canonical_lookup)
+    names = set(_nicknames()) | set(_canonicals())
     names.update(n for group in DISTINCT_GIVEN_NAMES for n in group)
     names.update(read_words(rules_path(GIVEN_NAMES)))  # the given names of other countries
     return frozenset(names)
@@ -101,14 +129,11 @@ def given_name(word: str) -> bool:
 
 def nickname_related(a: str, b: str) -> bool:
     """True when one given name is a nickname of the other, or both of one name (Bob/Rob)."""
-    from nicknames import NickNamer
-
-    nn = _nicknamer()
-    assert isinstance(nn, NickNamer)
-    la, lb = a.lower(), b.lower()
-    if lb in nn.nicknames_of(la) or la in nn.nicknames_of(lb):
+    nicks, canon = _nicknames(), _canonicals()
+    la, lb = a.lower().strip(), b.lower().strip()
+    if lb in nicks.get(la, ()) or la in nicks.get(lb, ()):
         return True
-    return bool((nn.canonicals_of(la) | {la}) & (nn.canonicals_of(lb) | {lb}))
+    return bool((canon.get(la, frozenset()) | {la}) & (canon.get(lb, frozenset()) | {lb}))
 
 
 # Given names that differ by a letter or two and belong to different people as often as not.

@@ -10,7 +10,6 @@ findings, the text the report quotes.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
@@ -162,7 +161,7 @@ def check_files(
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if len(found) < MIN_FILES_A_WORKER * 2:
         jobs = 1
-    if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
+    if jobs > 1 and not _can_fork():
         jobs = 1  # worker processes share the run's loaded checks and index by fork
     store = Store.open(ctx.config, ctx.run.explain, use_cache)
     try:
@@ -209,6 +208,12 @@ def check_files(
 _EMPTY = Part("")
 
 
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _map(
     in_worker: Callable[[T], R], items: list[T], jobs: int, state: tuple[Any, ...], here: Callable[[T], R]
 ) -> Iterator[R]:
@@ -216,6 +221,8 @@ def _map(
     if jobs <= 1:
         yield from map(here, items)
         return
+    import multiprocessing  # only for a run with workers
+
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(32, len(items) // (jobs * 8)))
     with context.Pool(jobs, initializer=_start_worker, initargs=state) as pool:
