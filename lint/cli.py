@@ -165,7 +165,7 @@ def check(
 ) -> None:
     """Check article files, folders or globs (default: the current folder); '-' reads one from stdin."""
     from lint.diagnostics import Severity
-    from lint.report import REPORTERS, choose
+    from lint.report import REPORTERS, WHOLE_SOURCES, choose
     from lint.run import run
 
     from_stdin = "-" in paths
@@ -215,6 +215,7 @@ def check(
             jobs=jobs,
             use_cache=not no_cache,
             keep_articles=fix or show_diff,
+            whole_sources=choose(fmt) in WHOLE_SOURCES,
             progress=shown,
         )
     for notice in (*result.skipped, *result.notices) if verbose else result.notices:

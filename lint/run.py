@@ -210,13 +210,15 @@ def run(
     jobs: int | None = None,
     use_cache: bool = True,
     keep_articles: bool = True,
+    whole_sources: bool = True,
     progress: Progress | None = None,
 ) -> Result:
     """Check the files ``paths`` name (see :mod:`lint.pipeline`).
 
     ``jobs``: processes for the per-article passes (None: one a core); ``use_cache``: keep and reuse
     each article's facts in the cache folder; ``keep_articles``: the result holds every article as
-    read (``--fix`` needs them), not only the path and, for a file with findings, its text.
+    read (``--fix`` needs them), not only the path and, for a file with findings, its text
+    (``whole_sources``; else the lines of its findings, see :func:`lint.pipeline.runner.check_files`).
     """
     from lint.pipeline.facts import Context
     from lint.pipeline.runner import check_files
@@ -225,5 +227,7 @@ def run(
     skipped: list[str] = []
     files = discover(paths or ["."], config, notices, skipped, strict=True)
     ctx = Context.make(config, explain, notices)  # a broken schema or rule file stops the run before a file is read
-    outcome = check_files(files, ctx, jobs=jobs, use_cache=use_cache, keep=keep_articles, progress=progress)
+    outcome = check_files(
+        files, ctx, jobs=jobs, use_cache=use_cache, keep=keep_articles, whole_sources=whole_sources, progress=progress
+    )
     return Result(outcome.diagnostics, outcome.articles, notices, skipped=skipped)

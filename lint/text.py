@@ -43,6 +43,19 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
 
+def only_lines(source: str, lines: set[int]) -> str:
+    """``source`` with every line but ``lines`` (1-based) emptied, its line end kept: the same line numbers,
+    and on the lines kept the same text and columns (what a report of findings by line needs of a file).
+    An emptied line keeps a space before its end, so a lone CR and the LF of the next line stay two ends."""
+    out: list[str] = []
+    start, number = 0, 1
+    for m in LINE_END.finditer(source):
+        out.append(source[start : m.end()] if number in lines else " " + m.group())
+        start, number = m.end(), number + 1
+    out.append(source[start:] if number in lines else "")
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Text:
     """A decoded string from the file and the source span of each character.

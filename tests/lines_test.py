@@ -83,3 +83,38 @@ def test_a_yaml_control_character_is_placed_at_itself(line: str, column: int, co
         f'delete it, or write it as "\\x{code:02x}" inside double quotes'
     )
     assert "position" not in problem.message and "<unicode string>" not in problem.message
+
+
+def test_a_report_by_lines_keeps_the_lines_of_the_findings_where_they_were() -> None:
+    from lint.text import LineIndex, only_lines
+
+    source = "one\r\ntwo teh\rthree\nfour teh\n\nsix"
+    kept = only_lines(source, {2, 4})
+    whole, sparse = LineIndex(source), LineIndex(kept)
+    assert len(sparse.starts) == len(whole.starts)  # the same lines, CRLF and a lone CR included
+    assert [sparse.line_text(n) for n in (1, 2, 3, 4, 5, 6)] == [" ", "two teh", " ", "four teh", " ", ""]
+    assert sparse.line_text(2)[4:7] == whole.line_text(2)[4:7] == "teh"  # the same columns
+    assert len(kept) < len(source)
+
+
+def test_text_and_json_reports_are_the_same_with_the_lines_of_the_findings_only(tmp_path: Path) -> None:
+    import io
+
+    from lint.config import Config
+    from lint.report import REPORTERS
+    from lint.run import run
+
+    body = "\n\n".join(f"Paragraph {i} says the talks went well, " * 5 for i in range(200))
+    (tmp_path / "a.md").write_text(f"---\ntitle: Talks\ndate: 2026-01-15\n---\n\n{body}\n\nThe goverment agreed.\n")
+    (tmp_path / "b.md").write_text("---\ntitle: More talks\ndate: 2026-01-16\n---\n\nNothing to see, teh end.\n")
+    config = Config(select=("spelling",))
+    whole = run([str(tmp_path)], config, use_cache=False, keep_articles=False, whole_sources=True)
+    lines = run([str(tmp_path)], config, use_cache=False, keep_articles=False, whole_sources=False)
+    for fmt in ("text", "json", "github", "gitlab"):
+        a, b = io.StringIO(), io.StringIO()
+        REPORTERS[fmt](whole, a, False)
+        REPORTERS[fmt](lines, b, False)
+        assert a.getvalue() == b.getvalue(), fmt
+    assert "    The goverment agreed.\n        ^^^^^^^^^\n" in a.getvalue() or fmt != "text"
+    kept = {x.path: len(x.source) for x in lines.articles}
+    assert sum(kept.values()) < sum(len(x.source) for x in whole.articles) / 10

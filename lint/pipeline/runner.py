@@ -26,6 +26,7 @@ from lint.pipeline.facts import Context, Facts, compute, read
 from lint.pipeline.index import ArchiveIndex, Part, part
 from lint.pipeline.reads import Reads, current, recording
 from lint.pipeline.store import Store, index_digest
+from lint.text import only_lines
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -155,9 +156,15 @@ def check_files(
     jobs: int | None = None,
     use_cache: bool = True,
     keep: bool = False,
+    whole_sources: bool = True,
     progress: Progress | None = None,
 ) -> Outcome:
-    """Every finding of the files ``found`` (path, as shown), sorted, and the articles for the report."""
+    """Every finding of the files ``found`` (path, as shown), sorted, and the articles for the report.
+
+    ``whole_sources``: a file with findings keeps its whole text for the report (a SARIF or HTML
+    report shows it, and places fixes by offset); else only the lines its findings are on, so the
+    run's memory does not grow with the archive's text (the text, JSON, GitHub and GitLab reports
+    and the baseline read findings by line)."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if len(found) < MIN_FILES_A_WORKER * 2:
         jobs = 1
@@ -191,7 +198,7 @@ def check_files(
             _judge_in_worker, jobs_in, decide_jobs, (ctx, store, None, keep), lambda job: judge(*job, ctx, store, keep)
         ):
             diagnostics.extend(j.decided.diagnostics)
-            articles.append(j.article)
+            articles.append(j.article if keep or whole_sources else _lines_only(j.article, j.decided.diagnostics))
             for code, paths in j.decided.unchecked.items():
                 unchecked.setdefault(code, []).extend(paths)
             if progress:
@@ -206,6 +213,15 @@ def check_files(
 
 
 _EMPTY = Part("")
+
+
+def _lines_only(article: Article, found: list[Diagnostic]) -> Article:
+    """``article`` keeping of its text only the lines of its findings (see :func:`check_files`)."""
+    if not article.source:
+        return article
+    lines = {n for d in found for n in range(d.line, max(d.line, d.end_line) + 1)}
+    kept = only_lines(article.source, lines)
+    return Article(article.path, kept, article.format, templates=article.templates)
 
 
 def _can_fork() -> bool:

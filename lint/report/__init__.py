@@ -20,6 +20,7 @@ MODULES = {
     "gitlab": "gitlab",
     "html": "html_report",
 }
+WHOLE_SOURCES = ("sarif", "html")  # the reports that show or place by offset a file's whole text, not lines
 FORMATS = (*MODULES, "auto")  # --format auto: github annotations inside GitHub Actions, else text
 
 
