@@ -934,6 +934,8 @@ def test_a_commands_option_in_prose_is_no_word() -> None:
         ("The band's croooner sang.", []),
         ("They alll went home.", ["alll"]),  # a key held down: no sound drawn out
         ("The committte met.", ["committte"]),
+        ('Should we add it? \u201cNahh," I said, and then "ohhh".', []),  # a breath held at the end
+        ("The team got to the finihh line.", ["finihh"]),
     ),
 )
 def test_a_sound_drawn_out_is_no_typo(body: str, expected: list[str]) -> None:

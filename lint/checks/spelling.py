@@ -569,6 +569,10 @@ DRAWN = re.compile(r"([aeiouyshmrz])\1{2,}", re.IGNORECASE)  # a sound held: "Bo
 
 def _drawn_out(word: str, lx: Lexicon) -> str:
     """Why a word with a sound drawn out is no typo ("pleeease", "croooner": a voice, written), or ""."""
+    if word[-2:].lower() == "hh" and len(word) > 3:  # a breath held at the end: "Nahh", "Ohhh", "Yeahh"
+        plain = word.rstrip("hH").lower() + "h"
+        if lx.known(plain):
+            return f"'{plain}' drawn out, as a voice says it"
     if not DRAWN.search(word):
         return ""
     for keep in (r"\1\1", r"\1"):

@@ -83,7 +83,10 @@ class ArticleEvidence:
     @cached_property
     def words(self) -> Counter[str]:
         """Every word of the article, in lower case, with how often it is used."""
-        return Counter(map(normal, self.all_words()))
+        out: Counter[str] = Counter()
+        for word, n in Counter(self.all_words()).items():  # each word written once normalised, not each use
+            out[normal(word)] += n
+        return out
 
     @cached_property
     def families(self) -> dict[str, set[tuple[str, str]]]:
