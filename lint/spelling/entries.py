@@ -109,14 +109,14 @@ INLINE_PEOPLE = 8  # full names in one comma-separated run of a sentence: the co
 # chrisfinazzo, Kroum Tzanev, David Celis, and Alfred Xing for their commits")
 THANKS = re.compile(r"\b(?:[Tt]hanks?|[Tt]hank you|[Cc]ontributors?|[Cc]redits?)\b")
 THANKED_PEOPLE = 3
+THANKS_LETTERS = ("hank", "ontributor", "redit")  # what every word of THANKS holds
 # a lead-in that ends where the names begin: "… contributors:", "Thanks to", "Many thanks to"
 THANKS_TO = re.compile(r"\A(?:.*\b)?(?:[Tt]hanks|[Tt]hank you)[ \t]+(?:go(?:es)? )?to[ \t]+")
 
 
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
-# a line-up's line: a paragraph of one line, in a file or in a JSON string ("\\n\\nDudek, Finnan, …\\n\\n")
-LINE = re.compile(r"(?:(?<=\n)|(?<=\\n)|^)[^\n\\]*(?:\\(?!n)[^\n\\]*)*", re.MULTILINE)
+PHYSICAL_LINE = re.compile(r"[^\n]+")
 # a lead-in: "Replacements:", "Replacements (from):", "Subs not used:", "Liverpool:"
 LINEUP_LEAD = re.compile(r"[ \t]*(?:[A-Z][\w'’]*[ \t]+){0,3}[A-Z]?[\w'’]+(?:[ \t]+\([a-z ]{1,20}\))?:[ \t]*")
 _SURNAME = r"[A-Z][\w'’]*(?:-[ \t]?[A-Z][\w'’]*)?"
@@ -131,6 +131,12 @@ SEMI_COMMA = re.compile(r"[,;]")
 LINEUP = 6  # players a line names at least: a team's line-up, a bench, the scorers
 
 
+def _thanks(source: str, start: int, end: int) -> bool:
+    """True when ``source[start:end]`` thanks or credits (a plain search first: most paragraphs do not)."""
+    cheap = any(source.find(k, start, end) >= 0 for k in THANKS_LETTERS)
+    return cheap and THANKS.search(source, start, end) is not None
+
+
 def _pieces(source: str) -> Iterator[tuple[int, re.Match[str]]]:
     """The comma-separated pieces of the paragraphs that may list people, each with the full names that
     make a run of them a list: :data:`INLINE_PEOPLE` commas or more, or :data:`THANKED_PEOPLE` in a
@@ -141,8 +147,8 @@ def _pieces(source: str) -> Iterator[tuple[int, re.Match[str]]]:
         end = gap.start() if gap is not None else len(source)
         commas = source.count(",", start, end)
         if commas >= INLINE_PEOPLE:
-            need = THANKED_PEOPLE if THANKS.search(source, start, end) else INLINE_PEOPLE
-        elif commas >= THANKED_PEOPLE - 1 and THANKS.search(source, start, end):
+            need = THANKED_PEOPLE if _thanks(source, start, end) else INLINE_PEOPLE
+        elif commas >= THANKED_PEOPLE - 1 and _thanks(source, start, end):
             need = THANKED_PEOPLE
         else:
             need = 0
@@ -208,12 +214,26 @@ def _inline_people(source: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _lines(source: str) -> Iterator[tuple[int, int]]:
+    """The spans of the lines of ``source`` that hold five commas or semicolons or more, a JSON string's
+    escaped line breaks ("\\n\\nDudek, Finnan, …\\n\\n") ending lines too."""
+    for m in PHYSICAL_LINE.finditer(source):
+        a, b = m.span()
+        if source.count(",", a, b) + source.count(";", a, b) < LINEUP - 1:
+            continue
+        cut = source.find("\\n", a, b)
+        while cut >= 0:
+            yield a, cut
+            a = cut + 2
+            cut = source.find("\\n", a, b)
+        yield a, b
+
+
 def _lineups(source: str) -> list[tuple[int, int, str]]:
     """The players of the team line-ups of ``source``: lines that are :data:`LINEUP` names or more,
     every piece between the commas and semicolons a name (see the module's text)."""
     found: list[tuple[int, int, str]] = []
-    for m in LINE.finditer(source):
-        a, b = m.span()
+    for a, b in _lines(source):
         if b - a > 2000 or source.count(",", a, b) + source.count(";", a, b) < LINEUP - 1:
             continue
         lead = LINEUP_LEAD.match(source, a, b)
