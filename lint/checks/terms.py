@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from lint import rules
@@ -51,7 +52,10 @@ _LOWER_OPENERS = frozenset(_OPENERS.split())
 @dataclass(frozen=True)
 class Term:
     use: str
-    pattern: re.Pattern[str] | EditorPattern  # an editor's expression (regex: true) runs within a time limit
+    source: str  # the whole expression (every form, between word edges)
+    flags: int
+    editor: bool  # an editor's expression (regex: true): run within a time limit (lint.patterns)
+    shown: str  # the forms, as the editor wrote them (for the time limit's message)
     note: str
     case_sensitive: bool
     regex: bool
@@ -60,6 +64,13 @@ class Term:
     safe: bool  # ``fix: suggestion`` in the rule file: a house preference, applied by --unsafe-fixes only
     # the lower-case words of each literal form: a text that lacks a word of every form cannot match
     needles: tuple[frozenset[str], ...]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | EditorPattern:
+        """Compiled on first use: most terms are never searched for in a given article (see ``needles``)."""
+        if self.editor:
+            return EditorPattern(self.source, self.flags, shown=self.shown)
+        return re.compile(self.source, self.flags)
 
 
 @dataclass(frozen=True)
@@ -97,8 +108,9 @@ def compile_terms(raw: Sequence[dict[str, Any]], run: Run | None = None) -> list
         case_sensitive = bool(item.get("case_sensitive", False))
         forms = [str(f) for f in item["instead_of"]]
         alternatives = sorted(forms, key=len, reverse=True)  # longest first: "web sites" before "web site"
+        shipped = isinstance(item, rules.Shipped)  # copydesk's own: tested, not checked on every run
         for form in forms:
-            if regex:
+            if regex and not shipped:
                 try:
                     re.compile(form)
                 except re.error as err:
@@ -106,17 +118,15 @@ def compile_terms(raw: Sequence[dict[str, Any]], run: Run | None = None) -> list
         body = "|".join(f"(?:{f})" if regex else _phrase(f) for f in alternatives)
         flags = 0 if case_sensitive else re.IGNORECASE
         whole = rf"(?<![\w'’])(?:{body})(?!\w)"
-        pattern: re.Pattern[str] | EditorPattern = (
-            EditorPattern(whole, flags, shown=" | ".join(forms))
-            if regex and not isinstance(item, rules.Shipped)
-            else re.compile(whole, flags)
-        )
         level = item.get("level")
         needles = () if regex else tuple({frozenset(WORD.findall(f.lower())) for f in forms})
         out.append(
             Term(
                 use=str(item["use"]),
-                pattern=pattern,
+                source=whole,
+                flags=flags,
+                editor=regex and not shipped,
+                shown=" | ".join(forms),
                 note=str(item.get("note", "")).strip(),
                 case_sensitive=case_sensitive,
                 regex=regex,
