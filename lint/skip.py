@@ -56,6 +56,9 @@ SAMPLE = 200_000  # characters of a file looked at
 REDIRECT = re.compile(
     r"^[ \t]*(?:redirect|redirect_to|redirect_url|redirect-to|redirectto)[ \t]*[:=]", re.MULTILINE | re.IGNORECASE
 )
+# a page the site's template fills: 'template = "latest.html"' (Zola), "layout: search" (Jekyll, Hugo)
+TEMPLATE_KEY = re.compile(r"^[ \t]*[\"']?(?:template|layout|type)[\"']?[ \t]*[:=][ \t]*\S", re.MULTILINE)
+TITLE_KEY = re.compile(r"^[ \t]*[\"']?title[\"']?[ \t]*[:=]", re.MULTILINE | re.IGNORECASE)
 
 
 def reason(path: Path, below: tuple[str, ...]) -> str:
@@ -109,6 +112,9 @@ def content_reason(path: Path) -> str:
                 return "a redirect page (its front matter sends readers to another address), not an article"
             if TEMPLATE_OR_TAG.search(body) and wordless:
                 return "a layout or listing page: its text is template code and markup only"
+            head = front.group()
+            if wordless and TEMPLATE_KEY.search(head) and not TITLE_KEY.search(head):
+                return "a page its template fills (the front matter names a template; no title, no text), not an article"
     return ""
 
 

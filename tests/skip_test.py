@@ -74,6 +74,9 @@ PLAIN = "Council meets\n\n26/1/26\n\nThe council met on Tuesday and agreed the b
         ("c-go-cgo.md", "---\nredirect: /blog/cgo\n---\n", "a redirect page"),
         ("old.md", "---\nlayout: null\nredirect_to: https://example.org/new\n---\n", "a redirect page"),
         ("moved.md", "---\ntitle: Moved\nredirect: /new\n---\n\nThis post has moved to the new blog.\n", ""),  # prose
+        ("latest.md", '+++\ntemplate = "latest.html"\n+++\n', "a page its template fills"),  # Zola's release page
+        ("search.md", "---\nlayout: search\n---\n\n", "a page its template fills"),
+        ("stub.md", "---\ntitle: Budget talks\nlayout: post\n---\n", ""),  # a post with a headline only: checked
         ("empty.md", "", ""),  # an empty file is reported as such
     ),
 )
