@@ -114,7 +114,7 @@ def content_reason(path: Path) -> str:
                 return "a layout or listing page: its text is template code and markup only"
             head = front.group()
             if wordless and TEMPLATE_KEY.search(head) and not TITLE_KEY.search(head):
-                return "a page its template fills (the front matter names a template; no title, no text), not an article"
+                return "a page its template fills (its front matter names one; no title, no text), not an article"
     return ""
 
 
