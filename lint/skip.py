@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from lint import files
+from lint.readers import meta
 
 # folders that hold no article, when met below the folder walked (a folder named on purpose is walked)
 FOLDERS: dict[str, str] = {
@@ -57,8 +58,13 @@ REDIRECT = re.compile(
     r"^[ \t]*(?:redirect|redirect_to|redirect_url|redirect-to|redirectto)[ \t]*[:=]", re.MULTILINE | re.IGNORECASE
 )
 # a page the site's template fills: 'template = "latest.html"' (Zola), "layout: search" (Jekyll, Hugo)
-TEMPLATE_KEY = re.compile(r"^[ \t]*[\"']?(?:template|layout|type)[\"']?[ \t]*[:=][ \t]*\S", re.MULTILINE)
-TITLE_KEY = re.compile(r"^[ \t]*[\"']?title[\"']?[ \t]*[:=]", re.MULTILINE | re.IGNORECASE)
+TEMPLATE_KEY = re.compile(r"^[ \t]*[\"']?(?:template|layout)[\"']?[ \t]*[:=][ \t]*\S", re.MULTILINE)
+# a key whose value is prose (a headline, a summary, an FAQ): a page with one is checked
+PROSE_KEY = re.compile(
+    rf"^[ \t]*[\"']?(?:{'|'.join((*meta.TITLE_KEYS, *meta.SUMMARY_KEYS, *meta.PROSE_KEYS, *meta.FAQ_KEYS))})[\"']?"
+    r"[ \t]*[:=]",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 def reason(path: Path, below: tuple[str, ...]) -> str:
@@ -113,7 +119,7 @@ def content_reason(path: Path) -> str:
             if TEMPLATE_OR_TAG.search(body) and wordless:
                 return "a layout or listing page: its text is template code and markup only"
             head = front.group()
-            if wordless and TEMPLATE_KEY.search(head) and not TITLE_KEY.search(head):
+            if wordless and TEMPLATE_KEY.search(head) and not PROSE_KEY.search(head):
                 return "a page its template fills (its front matter names one; no title, no text), not an article"
     return ""
 
@@ -121,8 +127,8 @@ def content_reason(path: Path) -> str:
 def _json_reason(text: str) -> str:
     try:
         value = json.loads(text)
-    except ValueError:
-        return ""  # broken JSON may be a broken article: the reader says where
+    except (ValueError, RecursionError):
+        return ""  # broken or too deep JSON may be a broken article: the reader says where
     if isinstance(value, dict):
         if value.get("copydesk") == "baseline":
             return "a copydesk baseline (--write-baseline), not an article"

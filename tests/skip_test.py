@@ -77,6 +77,8 @@ PLAIN = "Council meets\n\n26/1/26\n\nThe council met on Tuesday and agreed the b
         ("latest.md", '+++\ntemplate = "latest.html"\n+++\n', "a page its template fills"),  # Zola's release page
         ("search.md", "---\nlayout: search\n---\n\n", "a page its template fills"),
         ("stub.md", "---\ntitle: Budget talks\nlayout: post\n---\n", ""),  # a post with a headline only: checked
+        ("mayor.md", '---\nlayout: post\nheadline: "Mayor resigns"\nsummary: "The goverment fell."\n---\n', ""),
+        ("deep.json", '{"title": "x", "body": "t", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", ""),
         ("empty.md", "", ""),  # an empty file is reported as such
     ),
 )

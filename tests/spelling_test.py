@@ -821,6 +821,11 @@ def test_an_h_dropped_without_the_apostrophe_is_still_flagged() -> None:
     assert flagged(article("One reader called it orrible and switched off.")) == ["orrible"]
 
 
+def test_a_word_missing_its_h_in_single_quotes_is_a_slip() -> None:
+    body = "He called the new building 'istoric' and praised the 'umble' staff of the 'ospital'."
+    assert flagged(article(body)) == ["istoric", "umble", "ospital"]
+
+
 @pytest.mark.parametrize(
     "word",
     (
@@ -936,6 +941,7 @@ def test_a_commands_option_in_prose_is_no_word() -> None:
         ("The committte met.", ["committte"]),
         ('Should we add it? \u201cNahh," I said, and then "ohhh".', []),  # a breath held at the end
         ("The team got to the finihh line.", ["finihh"]),
+        ("She met withh the council, and not muchh came of it.", ["withh", "muchh"]),  # no interjections
     ),
 )
 def test_a_sound_drawn_out_is_no_typo(body: str, expected: list[str]) -> None:
@@ -1062,6 +1068,23 @@ def test_a_word_the_article_writes_as_code_is_the_codes_name() -> None:
         "Install `rdiscount` first, and rdiscount does the rest; the katex engine is fast.\n"
     )
     assert flagged(article(body)) == []
+
+
+def test_prose_an_html_sample_holds_is_still_prose() -> None:
+    body = (
+        "Add this snippet to the page template:\n\n"
+        '```html\n<p class="banner">Our offices are closed for the hollidays</p>\n```\n\n'
+        "Our offices are closed for the hollidays, so the banner says when the newsroom reopens.\n"
+        'The `git commit -m "Fix the paymnet form"` step saves it, and the paymnet form then works.\n'
+    )
+    assert flagged(article(body)) == ["hollidays", "paymnet"]
+
+
+def test_a_line_of_backtick_runs_reads_in_linear_time() -> None:
+    from lint.spelling.code import code_words
+
+    line = "".join("`" * k + "a " for k in range(1500, 0, -1))  # about a million characters
+    assert code_words(line + "\n`katex` and `kramdown-math-ritex`\n") >= {"katex", "ritex"}
 
 
 def test_prose_a_code_block_quotes_is_still_prose() -> None:

@@ -512,6 +512,8 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
             kind = items.kind(*where)
             if kind == "person" and not tok.capitalised:
                 kind = ""
+            if kind in ("lineup", "people") and misspelling(tok.text.lower(), base):
+                kind = ""  # a common misspelling is one in a list of names too ("Wendesday", "goverment")
             if kind in LIST_PARTS:
                 decided.append(Decision(text, tok, "", (LIST_PARTS[kind],)))
                 continue
@@ -530,6 +532,18 @@ ELISIONS = {  # the words a language writes elided before a vowel, with an apost
 }
 
 
+CLOSING_QUOTE = re.compile(r"(?<=[^\W\d_])['’](?![^\W\d_])")  # after a letter, before no letter: a quote closes
+
+
+def _sentence_end(value: str, start: int) -> int:
+    """Where the sentence that goes on at ``start`` ends: at . ! ? or a line break (or the text's end)."""
+    m = SENTENCE_STOP.search(value, start)
+    return m.start() if m else len(value)
+
+
+SENTENCE_STOP = re.compile(r"[.!?\n]")
+
+
 def _h_dropped(tok: Token, value: str, lx: Lexicon, base: str) -> str:
     """Why a word written after an apostrophe is a word with its h dropped, as speech drops it
     ("It's 'orrible", "'ello", "'ave a go"), or ""."""
@@ -537,6 +551,8 @@ def _h_dropped(tok: Token, value: str, lx: Lexicon, base: str) -> str:
         return ""
     if tok.start >= 2 and value[tok.start - 2].isalnum():
         return ""  # inside a word: "o'clock", "rock'n'roll"
+    if CLOSING_QUOTE.search(value, tok.end, _sentence_end(value, tok.end)):
+        return ""  # the apostrophe opens a quotation: "the 'ospital' staff" is a slip in quotes
     word = "h" + straight(tok.text).lower()
     return f"'{word}' with its h dropped, as the apostrophe shows" if lx.known(word) else ""
 
@@ -564,14 +580,38 @@ def _english(word: str) -> bool:
     return english(word.lower(), ENGLISH_ZIPF)
 
 
+# the interjections a writer draws out at their final h ("Nahh"); a word ("withh") is a slip
+BREATHS = frozenset(
+    [
+        "ah",
+        "aah",
+        "oh",
+        "ooh",
+        "uh",
+        "nah",
+        "yeah",
+        "huh",
+        "meh",
+        "shh",
+        "eh",
+        "bah",
+        "pah",
+        "hah",
+        "duh",
+        "yah",
+        "feh",
+        "ugh",
+        "phew",
+    ]
+)
 DRAWN = re.compile(r"([aeiouyshmrz])\1{2,}", re.IGNORECASE)  # a sound held: "Booo", "pleeease", "hisss"
 
 
 def _drawn_out(word: str, lx: Lexicon) -> str:
     """Why a word with a sound drawn out is no typo ("pleeease", "croooner": a voice, written), or ""."""
-    if word[-2:].lower() == "hh" and len(word) > 3:  # a breath held at the end: "Nahh", "Ohhh", "Yeahh"
+    if word[-2:].lower() == "hh":  # a breath held at the end of an interjection: "Nahh", "Ohhh", "Yeahh"
         plain = word.rstrip("hH").lower() + "h"
-        if lx.known(plain):
+        if plain in BREATHS:
             return f"'{plain}' drawn out, as a voice says it"
     if not DRAWN.search(word):
         return ""

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SPAN = re.compile(r"(`+)([^`\n][^\n]*?)\1(?!`)")  # a code span on one line
+TICKS = re.compile(r"`+")
 FENCE = re.compile(r"^ {0,3}(```|~~~)[^\n]*\n(.*?)^ {0,3}\1", re.MULTILINE | re.DOTALL)
 WORD = re.compile(r"[^\W\d_]{3,}")
-RUN = re.compile(r"\S+")  # a run of code between spaces
-SIGN = re.compile(r"[-_./:=()<>'\"\[\]{}@$#]|[a-z][A-Z]")  # what joins an identifier's parts
+RUN = re.compile(r"[^\s'\"`<>()\[\]{},;]+")  # a run of code between spaces, quotes, brackets and tags
+JOINED = re.compile(r"[^\W_][-_./:=@$#]+[^\W_]|[a-z][A-Z]")  # a sign between two parts, or camelCase
 
 
 @lru_cache(maxsize=16)
@@ -29,8 +29,8 @@ def code_words(source: str) -> frozenset[str]:
     words: set[str] = set()
     for m in FENCE.finditer(source):
         _identifiers(m.group(2), words)
-    for m in SPAN.finditer(source):
-        code = m.group(2).strip()
+    for code in _spans(source):
+        code = code.strip()
         if WORD.fullmatch(code):
             words.add(code.lower())
         else:
@@ -38,7 +38,34 @@ def code_words(source: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _spans(source: str) -> list[str]:
+    """The code spans of ``source`` that open and close on one line: a run of backticks to the next run of
+    the same length (CommonMark's rule), each line read once (in linear time, however many runs)."""
+    out: list[str] = []
+    for line in source.splitlines():
+        if "`" not in line:
+            continue
+        runs = [(m.start(), m.end()) for m in TICKS.finditer(line)]
+        later: dict[int, list[int]] = {}  # run length -> indexes of the runs of that length, last first
+        for i in range(len(runs) - 1, -1, -1):
+            later.setdefault(runs[i][1] - runs[i][0], []).append(i)
+        i = 0
+        while i < len(runs):
+            a, b = runs[i]
+            same = later[b - a]
+            while same and same[-1] <= i:
+                same.pop()
+            if not same:
+                i += 1
+                continue
+            j = same.pop()
+            if runs[j][0] > b:
+                out.append(line[b : runs[j][0]])
+            i = j + 1
+    return out
+
+
 def _identifiers(code: str, words: set[str]) -> None:
     for run in RUN.findall(code):
-        if SIGN.search(run):
+        if JOINED.search(run):
             words.update(w.lower() for w in WORD.findall(run))

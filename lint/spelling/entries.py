@@ -101,7 +101,7 @@ def _people(source: str) -> list[tuple[int, int, str]]:
 # ("Don\nDenton"); it starts at a letter or sign, so a line of spaces is passed in linear time
 PIECE = re.compile(r"[^,\s][^,\r\n]*(?:\r?\n[ \t]*[^,\s][^,\r\n]*)*")
 SEPARATOR = re.compile(r"[ \t]*,[ \t]*(?:\r?\n[ \t]*)?")  # between two pieces: a comma, perhaps a line break
-AND = re.compile(r"(?:^|\s+)(?:and|&)\s+")  # "…, and tasken", "なつき and 林博仁 Buo-ren Lin", "Moore and\nPaul"
+AND = re.compile(r"(?:^|(?<!\s)\s+)(?:and|&)\s+")  # "…, and tasken", "なつき and 林博仁 Buo-ren Lin", "Moore and\nPaul"
 SHORT_NAME = re.compile(r"[^\s.?!;:()\[\]]+(?:[ \t]+[^\s.?!;:()\[\]]+){0,3}")  # four words at most, no sentence
 HANDLE = re.compile(r"\A@?[\w.+-]+@[\w.-]+\Z")  # "jaybe@jekyll": a handle with its host
 INLINE_PEOPLE = 8  # full names in one comma-separated run of a sentence: the contributors a post thanks
@@ -119,13 +119,14 @@ BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 PHYSICAL_LINE = re.compile(r"[^\n]+")
 # a lead-in: "Replacements:", "Replacements (from):", "Subs not used:", "Liverpool:"
 LINEUP_LEAD = re.compile(r"[ \t]*(?:[A-Z][\w'’]*[ \t]+){0,3}[A-Z]?[\w'’]+(?:[ \t]+\([a-z ]{1,20}\))?:[ \t]*")
-_SURNAME = r"[A-Z][\w'’]*(?:-[ \t]?[A-Z][\w'’]*)?"
+_LETTERS = r"(?:[\w'’]|\\u[0-9a-fA-F]{4})*"  # a JSON string's escapes are letters too ("Hyypi\u00e4")
+_SURNAME = rf"[A-Z]{_LETTERS}(?:-[ \t]?[A-Z]{_LETTERS})?"
 # one player: initials, particles, one to three names; a role or a substitute in parentheses; minutes, an own goal
 LINEUP_NAME = re.compile(
     rf"[ \t]*(?:[A-Z]{{1,3}}\.?[ \t]+)?(?:{_PARTICLE}[ \t]+)*{_SURNAME}"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_SURNAME}){{0,2}}"
     r"(?:[ \t]+\((?:capt|c|gk|vc|[A-Z][^()\n]{0,40}?(?:[ \t]+\d{1,3})?)\))?(?:[ \t]+\d{1,3}(?:[ \t]+(?:og|pen))?)?"
-    r"[ \t]*\.?[ \t]*"
+    r"[ \t]*(?:\.[ \t]*)?"
 )
 SEMI_COMMA = re.compile(r"[,;]")
 LINEUP = 6  # players a line names at least: a team's line-up, a bench, the scorers
@@ -137,11 +138,13 @@ def _thanks(source: str, start: int, end: int) -> bool:
     return cheap and THANKS.search(source, start, end) is not None
 
 
-def _pieces(source: str) -> Iterator[tuple[int, re.Match[str]]]:
+def _pieces(source: str) -> Iterator[tuple[int, bool, re.Match[str]]]:
     """The comma-separated pieces of the paragraphs that may list people, each with the full names that
-    make a run of them a list: :data:`INLINE_PEOPLE` commas or more, or :data:`THANKED_PEOPLE` in a
-    paragraph that thanks (the others cannot list that many people: most paragraphs are not looked at
-    piece by piece)."""
+    make a run of them a list (:data:`INLINE_PEOPLE`, or :data:`THANKED_PEOPLE` in a paragraph that
+    thanks) and whether short names count among them (in a paragraph of :data:`INLINE_PEOPLE` commas or
+    more: "naoki kodama" among the names; in a shorter one only names and handles do, so "the goverment
+    press office" in "Thanks to Jane Smith, Bob Lee, Ann Wu, the goverment press office" is prose).
+    Other paragraphs cannot list that many people: most are not looked at piece by piece."""
     start = 0
     for gap in [*BLANK_LINE.finditer(source), None]:
         end = gap.start() if gap is not None else len(source)
@@ -154,7 +157,7 @@ def _pieces(source: str) -> Iterator[tuple[int, re.Match[str]]]:
             need = 0
         if need:
             for m in PIECE.finditer(source, start, end):
-                yield need, m
+                yield need, commas >= INLINE_PEOPLE, m
         start = gap.end() if gap is not None else end
 
 
@@ -179,7 +182,7 @@ def _inline_people(source: str) -> list[tuple[int, int, str]]:
         people = 0
 
     last = -1
-    for need_here, m in _pieces(source):
+    for need_here, long, m in _pieces(source):
         a, b = m.span()
         if last < 0 or not SEPARATOR.fullmatch(source, last, a):
             close()  # a new line or paragraph, not the piece after a comma
@@ -205,7 +208,8 @@ def _inline_people(source: str) -> list[tuple[int, int, str]]:
                 continue
             flat = " ".join(body.split())  # a name wrapped across two lines is one name
             full = bool(PERSON_ITEM.match(flat)) and " " in flat
-            if not (full or PERSON_ITEM.match(flat) or HANDLE.match(flat) or SHORT_NAME.fullmatch(flat)):
+            short = long and SHORT_NAME.fullmatch(flat)  # "naoki kodama" among eight names
+            if not (full or PERSON_ITEM.match(flat) or HANDLE.match(flat) or short):
                 close()
                 continue
             run.append((at, at + len(body)))
@@ -221,12 +225,18 @@ def _lines(source: str) -> Iterator[tuple[int, int]]:
         a, b = m.span()
         if source.count(",", a, b) + source.count(";", a, b) < LINEUP - 1:
             continue
-        cut = source.find("\\n", a, b)
-        while cut >= 0:
-            yield a, cut
-            a = cut + 2
-            cut = source.find("\\n", a, b)
-        yield a, b
+        for x, y in _split(source, a, b, "\\n"):
+            yield from _split(source, x, y, '"')
+
+
+def _split(source: str, a: int, b: int, sep: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``source[a:b]`` between the occurrences of ``sep``."""
+    cut = source.find(sep, a, b)
+    while cut >= 0:
+        yield a, cut
+        a = cut + len(sep)
+        cut = source.find(sep, a, b)
+    yield a, b
 
 
 def _lineups(source: str) -> list[tuple[int, int, str]]:
@@ -246,9 +256,25 @@ def _lineups(source: str) -> list[tuple[int, int, str]]:
             pieces.append((start, end))
             start = end + 1
         else:
-            if len(pieces) >= LINEUP:
+            if len(pieces) >= LINEUP and not _common_words(source, pieces):
                 found.extend((x, y, "lineup") for x, y in pieces)
     return found
+
+
+COMMON_ZIPF = 4.0  # a piece that is one word this common: "Monday", "Politics" (surnames are rarer, or a few)
+
+
+def _common_words(source: str, pieces: list[tuple[int, int]]) -> bool:
+    """True when half the pieces or more are one common word each ("Monday, Tuesday, …", "Politics, Sport,
+    …"): a list of days or of sections, not of players."""
+    from lint.lexicon import lexicon
+
+    lx = lexicon("en")
+    common = 0
+    for x, y in pieces:
+        words = source[x:y].strip(" \t.").split()
+        common += len(words) == 1 and lx.zipf(words[0].lower()) >= COMMON_ZIPF
+    return common * 2 >= len(pieces)
 
 
 @lru_cache(maxsize=16)  # the spelling and the names checks ask for the same article's
