@@ -1095,3 +1095,10 @@ def test_prose_a_code_block_quotes_is_still_prose() -> None:
         "The caption reads: a satelite dish in a katex field.\n"
     )
     assert flagged(article(body)) == ["satelite", "katex"]
+
+
+def test_the_english_reject_list_is_not_applied_to_a_post_in_another_language() -> None:
+    # "dont" is French ("la manière dont"): rules/reject.txt's contractions are English
+    fr = "Ruby 1.9.2 vient de sortir. Voici la manière dont vous l'avez fait, et la branche dont fait partie."
+    assert findings(article(fr, front="lang: fr\n")) == []
+    assert [d.rule for d in findings(article("I dont know what happened, the mayor said."))] == ["spelling.rejected"]

@@ -439,7 +439,7 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
             if state.accept.has(tok.text):
                 decided.append(Decision(text, tok, "", ("in the accept list or a configured vocabulary",)))
                 continue
-            fix = state.reject.get(normal(tok.text))
+            fix = state.reject.get(normal(tok.text)) if base == "en" else None  # the list is English ("dont" is French)
             if fix is not None:
                 decided.append(Decision(text, tok, "spelling.rejected", ("on the reject list",), correction=fix))
                 continue
