@@ -1102,3 +1102,25 @@ def test_the_english_reject_list_is_not_applied_to_a_post_in_another_language() 
     fr = "Ruby 1.9.2 vient de sortir. Voici la manière dont vous l'avez fait, et la branche dont fait partie."
     assert findings(article(fr, front="lang: fr\n")) == []
     assert [d.rule for d in findings(article("I dont know what happened, the mayor said."))] == ["spelling.rejected"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        # the dictionaries of other languages lack many inflected forms the web writes: those are words
+        (
+            "es",
+            "Los cambios se detallan abajo y los errores se corregirán pronto. La serialización es "
+            "típicamente rápida, aunque el código es tipicamente lento.",
+            ["tipicamente"],  # written without the accent the web writes
+        ),
+        (
+            "ru",
+            "Проверка ключа по сертификату: ключ должен соответствовать публичному ключу, указанному в "
+            "сертификате. Отвественным за это был проект.",
+            ["Отвественным"],  # a letter dropped from "ответственным": no form the web writes
+        ),
+    ],
+)
+def test_a_form_the_web_writes_in_another_language_is_a_word(lang: str, body: str, expected: list[str]) -> None:
+    assert flagged(article(body, front=f"lang: {lang}\n")) == expected
