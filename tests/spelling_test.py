@@ -1124,3 +1124,13 @@ def test_the_english_reject_list_is_not_applied_to_a_post_in_another_language() 
 )
 def test_a_form_the_web_writes_in_another_language_is_a_word(lang: str, body: str, expected: list[str]) -> None:
     assert flagged(article(body, front=f"lang: {lang}\n")) == expected
+
+
+def test_a_derivation_beside_another_form_of_its_stem_is_a_word_and_a_slip_of_one_form_is_a_slip() -> None:
+    # "sentencers" is one edit from "sentences": two forms of "sentence", no slip of one for the other;
+    # "commited" and "committed" are the same form, "latist" a short stem's chance ending
+    body = (
+        "We want to see sentencers advised, and the loan servicers agree. The commited acts of the "
+        "writters matter, and the latist figures too."
+    )
+    assert flagged(article(body)) == ["commited", "writters", "latist"]

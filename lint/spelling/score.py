@@ -194,6 +194,8 @@ def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, float]:
             continue  # two edits in a short word make another word, not a slip; so does a letter and "at"
         if c.word == stem or (as_name and (not c.listed or c.kind == "a missing space")):
             continue
+        if _other_ending(f, c.word):
+            continue  # "sentencers" beside "sentences": two forms of one stem, no slip of one for the other
         if stem and c.distance > 1:
             continue  # a regular derivation two letters from another word is still a derivation
         gap = c.zipf - f.zipf
@@ -223,6 +225,18 @@ def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, float]:
     return best, reason, best_one
 
 
+OTHER_ENDING_STEM = 6  # letters of a stem whose other forms are no evidence of a slip
+
+
+def _other_ending(f: Facts, other: str) -> bool:
+    """``other`` is the stem of ``f``'s derivation with another regular ending ("sentences" and "sentenced"
+    for "sentencers", both of "sentence"); the same ending is a slip ("committed" for "commited")."""
+    if not f.derived or len(f.derived[0]) < OTHER_ENDING_STEM:
+        return False  # a short stem makes endings by chance: "latist" is no "lat" + "-ist" beside "latest"
+    theirs = plain_facts(other, f.lang).derived
+    return theirs is not None and theirs[0] == f.derived[0] and theirs[1] != f.derived[1]
+
+
 def _slip_from_common(f: Facts) -> bool:
     """One typical slip from a common word much more frequent than it: a misspelling, however often written."""
     stem = f.derived[0] if f.derived else ""
@@ -230,6 +244,7 @@ def _slip_from_common(f: Facts) -> bool:
         c.distance == 1
         and c.listed
         and c.word != stem
+        and not _other_ending(f, c.word)
         and c.kind != "a missing space"
         and len(c.word) >= 3
         and c.zipf >= 3.5
