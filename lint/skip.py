@@ -113,12 +113,12 @@ def content_reason(path: Path) -> str:
         front = FRONT_MATTER.match(text)
         if front is not None:
             body = text[front.end() :]
+            head = front.group()
             wordless = not re.search(r"[^\W\d_]{2,}", TEMPLATE_OR_TAG.sub(" ", body))
-            if wordless and REDIRECT.search(front.group()):
+            if wordless and REDIRECT.search(head):
                 return "a redirect page (its front matter sends readers to another address), not an article"
             if TEMPLATE_OR_TAG.search(body) and wordless:
                 return "a layout or listing page: its text is template code and markup only"
-            head = front.group()
             if wordless and TEMPLATE_KEY.search(head) and not PROSE_KEY.search(head):
                 return "a page its template fills (its front matter names one; no title, no text), not an article"
     return ""

@@ -40,6 +40,7 @@ from lint.lexicon import (
     normal,
     straight,
 )
+from lint.sentences import sentence_around
 from lint.spelling.code import code_words
 from lint.spelling.entries import ListItems, list_items
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
@@ -535,15 +536,6 @@ ELISIONS = {  # the words a language writes elided before a vowel, with an apost
 CLOSING_QUOTE = re.compile(r"(?<=[^\W\d_])['’](?![^\W\d_])")  # after a letter, before no letter: a quote closes
 
 
-def _sentence_end(value: str, start: int) -> int:
-    """Where the sentence that goes on at ``start`` ends: at . ! ? or a line break (or the text's end)."""
-    m = SENTENCE_STOP.search(value, start)
-    return m.start() if m else len(value)
-
-
-SENTENCE_STOP = re.compile(r"[.!?\n]")
-
-
 def _h_dropped(tok: Token, value: str, lx: Lexicon, base: str) -> str:
     """Why a word written after an apostrophe is a word with its h dropped, as speech drops it
     ("It's 'orrible", "'ello", "'ave a go"), or ""."""
@@ -551,10 +543,12 @@ def _h_dropped(tok: Token, value: str, lx: Lexicon, base: str) -> str:
         return ""
     if tok.start >= 2 and value[tok.start - 2].isalnum():
         return ""  # inside a word: "o'clock", "rock'n'roll"
-    if CLOSING_QUOTE.search(value, tok.end, _sentence_end(value, tok.end)):
-        return ""  # the apostrophe opens a quotation: "the 'ospital' staff" is a slip in quotes
     word = "h" + straight(tok.text).lower()
-    return f"'{word}' with its h dropped, as the apostrophe shows" if lx.known(word) else ""
+    if not lx.known(word):
+        return ""
+    if CLOSING_QUOTE.search(value, tok.end, sentence_around(value, tok.start, tok.end)[1]):
+        return ""  # the apostrophe opens a quotation: "the 'ospital' staff" is a slip in quotes
+    return f"'{word}' with its h dropped, as the apostrophe shows"
 
 
 def _elided(tok: Token, value: str, lx: Lexicon, base: str) -> str:
