@@ -310,6 +310,39 @@ def test_a_plain_folder_of_articles(cli: Any, tmp_path: Path, monkeypatch: pytes
     assert [d["path"] for d in check.diagnostics] == [TYPO[0]]
 
 
+def test_a_multilingual_hugo_site_with_a_configuration_directory(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hugo's config/_default/ (hugo.toml, languages.<lang>.toml), each language's pages in a content folder
+    # of its own, as the Let's Encrypt site keeps them: the default language is checked, the translations not
+    conf = tmp_path / "config" / "_default"
+    conf.mkdir(parents=True)
+    (conf / "hugo.toml").write_text('baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n')
+    (conf / "languages.en.toml").write_text('contentDir = "content/en"\nlocale = "en-GB"\nweight = 10\n')
+    (conf / "languages.fr.toml").write_text('contentDir = "content/fr"\nlocale = "fr-FR"\nweight = 300\n')
+    body = "---\ntitle: Keys\ndate: 2024-01-02\n---\n\nThe new keys are ready for the certficate authority.\n"
+    for lang, text in (("en", body), ("fr", "---\ntitle: Clés\n---\n\nLes nouvelles clés sont prêtes.\n")):
+        (tmp_path / "content" / lang / "post").mkdir(parents=True)
+        (tmp_path / "content" / lang / "post" / "keys.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    init = cli("init")
+    assert init.code == 0, init.err
+    assert "site: Hugo (config/_default/hugo.toml and content/ found)" in init.out
+    assert "2 languages, each with its own content folder; the default, 'en', is checked in content/en/" in init.out
+    assert "language = 'en-GB': the language config/_default/languages.en.toml gives the site" in init.out
+    config = tomllib.loads((tmp_path / "copydesk.toml").read_text())
+    assert config["include"] == ["content/en/*.md", "content/en/*.markdown"]
+    check = cli("check", "--format", "json")
+    assert [(d["path"], d["rule"]) for d in check.diagnostics] == [("content/en/post/keys.md", "spelling.unknown")]
+
+
+def test_a_folder_without_articles_says_so_plainly(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    result = cli("init", tmp_path)
+    assert result.code == 2
+    assert "no article found for a folder of articles; nothing written" in result.err
+
+
 def test_a_site_without_articles_is_a_mistake(cli: Any, tmp_path: Path) -> None:
     (tmp_path / "_config.yml").write_text("title: x\n")
     (tmp_path / "README.md").write_text("# x\n")

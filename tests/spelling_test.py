@@ -718,6 +718,8 @@ def test_a_person_after_a_title_is_no_slip_of_the_archive_word() -> None:
         "Make sure that .env cannot be checked into version control.",
         "Tools convert Word files (.docx) into web pages.",
         "And voila, here I am.",
+        "Short lifetimes limit damage from mis-issuance. Mis-issued certificates expire sooner.",
+        "The records are disclosed under 18 U.S.C. § 2701 et seq.",
     ),
 )
 def test_compound_plurals_rhyming_pairs_file_extensions_and_loan_words_are_no_typos(body: str) -> None:
@@ -726,6 +728,8 @@ def test_compound_plurals_rhyming_pairs_file_extensions_and_loan_words_are_no_ty
 
 def test_a_slip_in_a_hyphenated_word_is_still_a_typo() -> None:
     assert flagged(article("The well-knwon add-ons were removed.")) == ["knwon"]
+    # a prefix is no typo, and no excuse for the slip after it
+    assert flagged(article("The mis-issuence was found.")) == ["issuence"]
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans, foreign_word
 from lint.spelling.links import Links, links
 from lint.spelling.misspellings import misspelling
+from lint.spelling.morphology import PREFIXES
 from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
@@ -494,6 +495,11 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
             if tok.compound and (lx.known(tok.compound) or lx.zipf(tok.compound) >= 3.0):
                 decided.append(Decision(text, tok, "", (f"part of '{tok.compound}'",)))
                 continue
+            if tok.prefix and tok.compound:
+                why = _prefix_piece(tok.text, hyphen_pieces(text.value, tok.start, tok.end))
+                if why:
+                    decided.append(Decision(text, tok, "", (why,)))
+                    continue
             if tok.compound and not tok.prefix:
                 why = _last_piece(hyphen_pieces(text.value, tok.start, tok.end), lx)
                 if why:
@@ -652,6 +658,16 @@ def _last_piece(pieces: list[str], lx: Lexicon) -> str:
     if len(words) == 2 and _rhyme(*words):
         return f"the second half of a rhyming pair ('{'-'.join(pieces)}')"
     return ""
+
+
+def _prefix_piece(piece: str, pieces: list[str]) -> str:
+    """Why the first piece of a hyphenated compound is no typo, or "": a prefix ("mis-issuance",
+    "Mis-issued"); the words after it are judged on their own."""
+    words = [straight(p).lower() for p in pieces]
+    first, *rest = words
+    if first != straight(piece).lower() or first not in PREFIXES or not all(rest):
+        return ""
+    return f"the prefix '{first}-' of '{'-'.join(pieces)}'"
 
 
 def _rhyme(a: str, b: str) -> bool:

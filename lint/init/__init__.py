@@ -78,7 +78,7 @@ def _init(root: Path, say: Say, write_baseline: bool) -> int:
     try:
         found = discover([str(root)], cfg, notices, skipped, strict=True)
     except FatalError:
-        raise FatalError(f"{root}: no article found for a {site.name} site; nothing written") from None
+        raise FatalError(f"{root}: no article found {_for_site(site)}; nothing written") from None
     articles = [
         read_path(p, str(p.relative_to(root)) if p.is_relative_to(root) else str(p), templates=cfg.templates)
         for p, _ in found
@@ -95,6 +95,8 @@ def _init(root: Path, say: Say, write_baseline: bool) -> int:
     where = ", ".join(site.include) if site.include else "the folder (every article file)"
     left = f"; {len(skipped)} {'file' if len(skipped) == 1 else 'files'} skipped as not articles" if skipped else ""
     say(f"articles: {len(articles)} file{'s' if len(articles) != 1 else ''} in {where}{left}")
+    if site.language:
+        say(f"languages: {site.language}")
     if site.exclude:
         say(f"exclude: {', '.join(site.exclude)} (section and listing pages, not articles)")
     say(f"templates = {_toml(site.templates)}: {site.templates_why}; {_rendered(site.templates)}")
@@ -229,8 +231,17 @@ def _word(d: Any, articles: Sequence[Article]) -> str:
     return source[index.offset(d.line, d.column) : index.offset(d.end_line, d.end_column)].lower()
 
 
+def _for_site(site: detect.Site) -> str:
+    """ "for a Hugo site", "for a folder of articles"."""
+    return f"for {site.name}" if site.kind == "plain" else f"for a {site.name} site"
+
+
 def _language(root: Path, site: detect.Site, articles: Sequence[Article]) -> tuple[str, str] | None:
     """The site's language, from the generator's config, else from the posts' own ``lang``."""
+    if site.kind == "hugo" and site.config:
+        tag, told = detect.hugo_languages(root, site.config)[2]
+        if tag and not tag_problem(tag):
+            return _tag(tag), f"the language {told} gives the site"
     for name, pattern in (
         ("_config.yml", r"^lang(?:uage)?\s*:\s*['\"]?([A-Za-z_-]+)"),
         ("hugo.toml", r"^languageCode\s*=\s*['\"]([A-Za-z_-]+)"),
@@ -292,7 +303,7 @@ def _config_text(site: detect.Site, settings: dict[str, Any], checks: dict[str, 
     }
     lines = [
         f"# copydesk.toml, {schema.MARKER} on {datetime.date.today().isoformat()}",
-        f"# for a {site.name} site ({site.evidence}).",
+        f"# {_for_site(site)} ({site.evidence}).",
         "# Every setting is described in README.md (Configuration); this file is yours to edit.",
         "",
     ]

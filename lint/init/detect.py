@@ -30,6 +30,8 @@ class Site:
     date_keys: tuple[str, ...] = ("date",)  # where the generator reads a post's date, in order
     date_note: str = ""  # how the generator reads dates, for the decision's line
     filename_dates: bool = True  # the generator dates a post by its file name (2024-05-01-title.md)
+    language: str = ""  # a multilingual site: why only its default language's content is checked
+    config: str = ""  # the generator's config file that told, relative to the root (Hugo)
 
 
 def _any(root: Path, *names: str) -> str:
@@ -101,6 +103,7 @@ def detect(root: Path) -> Site:
     inner.include = [f"{rel}/{g}" for g in inner.include]
     inner.exclude = [g if g.startswith("*") else f"{rel}/{g}" for g in inner.exclude]
     inner.evidence = f"in {rel}/: {inner.evidence}"
+    inner.config = f"{rel}/{inner.config}" if inner.config else ""
     return inner
 
 
@@ -134,10 +137,13 @@ def _detect(root: Path) -> Site:
             date_note="date in the front matter, else the date a file name begins with (YYYY-MM-DD-title.md)",
             filename_dates=True,
         )
-    hugo = _any(root, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
-    if hugo or (_any(root, "config.toml", "config.yaml", "config.yml") and (root / "content").is_dir()):
-        hugo = hugo or _any(root, "config.toml", "config.yaml", "config.yml")
+    hugo = _any(root, *HUGO_FILES)
+    if not hugo and (root / "content").is_dir():
+        # config.toml beside content/, or Hugo's configuration directory (config/_default/hugo.toml)
+        hugo = _any(root, *HUGO_OLD_FILES, *(f"config/_default/{n}" for n in HUGO_FILES + HUGO_OLD_FILES))
+    if hugo:
         keys, filename = hugo_date_keys(root / hugo)
+        pages, language = hugo_pages(root, hugo)
         note = ", else ".join(keys) + " in the front matter, in any case"
         note += (
             ", or the date a file name begins with (the site's [frontmatter] date names :filename)"
@@ -148,13 +154,15 @@ def _detect(root: Path) -> Site:
             "hugo",
             "Hugo",
             f"{hugo} and content/ found",
-            PAGES,
+            pages,
             ["*/_index.*"],
             templates=["hugo"],
             templates_why="Hugo renders shortcodes in content, and no other template code",
             date_keys=keys,
             date_note=note,
             filename_dates=filename,
+            language=language,
+            config=hugo,
         )
     eleventy = _any(root, ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs")
     if eleventy or "@11ty/eleventy" in deps:
@@ -253,27 +261,88 @@ def _head(path: Path, size: int = 65536) -> str:
         return ""
 
 
+HUGO_FILES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
+HUGO_OLD_FILES = ("config.toml", "config.yaml", "config.yml", "config.json")  # before Hugo 0.110
+
+
+def _config_data(path: Path) -> object:
+    """A TOML, YAML or JSON config file as data; None when it cannot be read (Hugo would refuse it too)."""
+    text = _text(path)
+    try:
+        if path.suffix == ".toml":
+            import tomllib
+
+            return tomllib.loads(text)
+        if path.suffix in (".yaml", ".yml"):
+            import yaml
+
+            return yaml.safe_load(text)
+        if path.suffix == ".json":
+            return json.loads(text)
+    except Exception:  # a config Hugo itself would refuse
+        return None
+    return None
+
+
+def hugo_languages(root: Path, config: str) -> tuple[str, dict[str, str], tuple[str, str]]:
+    """The site's default language, each language's ``contentDir`` where the config sets one, and the
+    default language's tag (its ``languageCode`` or ``locale``) with the file that gives it: from
+    ``[languages]`` in the config, and from ``languages.toml`` or ``languages.<lang>.toml`` beside it
+    (Hugo's configuration directory)."""
+    data = _config_data(root / config)
+    table = data if isinstance(data, dict) else {}
+    default = str(table.get("defaultContentLanguage") or "en").lower()
+    languages: dict[str, tuple[object, str]] = {}  # language -> (its settings, the file that gives them)
+    if isinstance(table.get("languages"), dict):
+        languages.update({k: (v, config) for k, v in table["languages"].items()})
+    folder = (root / config).parent
+    for path in sorted(folder.glob("languages.*")):
+        parts = path.name.split(".")
+        data = _config_data(path)
+        where = (folder / path.name).relative_to(root).as_posix()
+        if not isinstance(data, dict):
+            continue
+        if len(parts) == 2:  # languages.toml: a table of languages
+            languages.update({k: (v, where) for k, v in data.items() if isinstance(v, dict)})
+        elif len(parts) == 3:  # languages.fr.toml: one language
+            languages[parts[1]] = (data, where)
+    dirs = {}
+    tag, told = table.get("languageCode"), config
+    for lang, (settings, where) in languages.items():
+        if not isinstance(settings, dict):
+            continue
+        content = settings.get("contentDir")
+        if isinstance(content, str) and content.strip("/"):
+            dirs[str(lang).lower()] = content.strip("/")
+        own = settings.get("languageCode") or settings.get("locale")
+        if str(lang).lower() == default and own:
+            tag, told = own, where
+    return default, dirs, (tag, told) if isinstance(tag, str) else ("", "")
+
+
+def hugo_pages(root: Path, config: str) -> tuple[list[str], str]:
+    """The globs of a Hugo site's pages, and on a site whose languages keep their pages in folders of their
+    own (``contentDir``), only the default language's, with why; else ``content/``'s."""
+    default, dirs, _ = hugo_languages(root, config)
+    own = dirs.get(default)
+    if not own or len(dirs) < 2:
+        return PAGES, ""
+    others = len(dirs) - 1
+    why = (
+        f"{len(dirs)} languages, each with its own content folder; the default, '{default}', is checked in "
+        f"{own}/ (the {others} other{'s' if others != 1 else ''} are its translations: copydesk checks "
+        "one language a site)"
+    )
+    return [f"{own}/*.md", f"{own}/*.markdown"], why
+
+
 HUGO_DEFAULT_DATES = ("date", "publishDate", "pubDate", "published", "lastmod", "modified")  # Hugo's :default
 
 
 def hugo_date_keys(config: Path) -> tuple[tuple[str, ...], bool]:
     """Where Hugo reads a page's date, as the site's config (``[frontmatter] date``) says, and whether
     from the file name (``:filename``); Hugo's own default when the config does not say."""
-    text = _text(config)
-    data: object = None
-    try:
-        if config.suffix == ".toml":
-            import tomllib
-
-            data = tomllib.loads(text)
-        elif config.suffix in (".yaml", ".yml"):
-            import yaml
-
-            data = yaml.safe_load(text)
-        elif config.suffix == ".json":
-            data = json.loads(text)
-    except Exception:  # a config Hugo itself would refuse: its default, as said
-        data = None
+    data = _config_data(config)  # a config Hugo itself would refuse (None): its default, as said
     front = data.get("frontmatter") if isinstance(data, dict) else None
     front = front or (data.get("frontMatter") if isinstance(data, dict) else None)
     listed = front.get("date") if isinstance(front, dict) else None
