@@ -720,6 +720,8 @@ def test_a_person_after_a_title_is_no_slip_of_the_archive_word() -> None:
         "And voila, here I am.",
         "Short lifetimes limit damage from mis-issuance. Mis-issued certificates expire sooner.",
         "The records are disclosed under 18 U.S.C. § 2701 et seq.",
+        "Hyundai's chairman Chung Mong-koo said the plant would open in May.",
+        "Naoki Iizuka, senior economist at the Dai-ichi Life Research Institute, said so.",
     ),
 )
 def test_compound_plurals_rhyming_pairs_file_extensions_and_loan_words_are_no_typos(body: str) -> None:
@@ -730,6 +732,8 @@ def test_a_slip_in_a_hyphenated_word_is_still_a_typo() -> None:
     assert flagged(article("The well-knwon add-ons were removed.")) == ["knwon"]
     # a prefix is no typo, and no excuse for the slip after it
     assert flagged(article("The mis-issuence was found.")) == ["issuence"]
+    # beside a name, a slip after a common capitalised word is still one
+    assert flagged(article("The Paris-basd Dior house and the Labour-leed Welsh Assembly.")) == ["basd", "leed"]
 
 
 @pytest.mark.parametrize(
@@ -940,7 +944,10 @@ def test_a_commands_option_in_prose_is_no_word() -> None:
     ("body", "expected"),
     (
         ('"Booo!" they shouted, then "hisss", then "pleeease come back".', []),  # a crowd, written as heard
-        ("The band's croooner sang.", []),
+        ("The band's croooner sang.", ["croooner"]),  # in the reporter's own words: a slip (BBC, 2005)
+        ("It was sooooo long, and the noteboook pc was seeen everywhere.", ["noteboook", "seeen"]),
+        ("Hmmm, we thought. Ohhh, the team said, and went home.", []),  # interjections, drawn out
+        ('"It was sooo good," she said, "and the crowd went wiiild."', []),  # quoted speech: the speaker's voice
         ("They alll went home.", ["alll"]),  # a key held down: no sound drawn out
         ("The committte met.", ["committte"]),
         ('Should we add it? \u201cNahh," I said, and then "ohhh".', []),  # a breath held at the end

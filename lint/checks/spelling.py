@@ -51,11 +51,11 @@ from lint.spelling.morphology import PREFIXES
 from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
-from lint.spelling.tokens import Token, base_forms, hyphen_pieces, inner_capitals, tokens
+from lint.spelling.tokens import Token, base_forms, hyphen_pieces, hyphen_span, inner_capitals, tokens
 from lint.spelling.variants import american, british
 from lint.spelling.wordlist import english, listed_in
 from lint.text import Text
-from lint.words import WORD
+from lint.words import WORD, in_quotation
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -484,7 +484,7 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
                 why = f"'{accented[0]}' written without its accents, as English often writes it"
                 decided.append(Decision(text, tok, "", (why,)))
                 continue
-            drawn = _drawn_out(tok.text, lx) if base == "en" else ""
+            drawn = _drawn_out(tok.text, lx, in_quotation(text.value, tok.start)) if base == "en" else ""
             if drawn:
                 decided.append(Decision(text, tok, "", (drawn,)))
                 continue
@@ -501,7 +501,7 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
                     decided.append(Decision(text, tok, "", (why,)))
                     continue
             if tok.compound and not tok.prefix:
-                why = _last_piece(hyphen_pieces(text.value, tok.start, tok.end), lx)
+                why = _last_piece(hyphen_pieces(text.value, tok.start, tok.end), lx) or _name_piece(text.value, tok, lx)
                 if why:
                     decided.append(Decision(text, tok, "", (why,)))
                     continue
@@ -605,10 +605,14 @@ BREATHS = frozenset(
     ]
 )
 DRAWN = re.compile(r"([aeiouyshmrz])\1{2,}", re.IGNORECASE)  # a sound held: "Booo", "pleeease", "hisss"
+DRAWN_LONG = re.compile(r"([aeiouyshmrz])\1{3,}", re.IGNORECASE)  # held past three letters: "sooooo"
 
 
-def _drawn_out(word: str, lx: Lexicon) -> str:
-    """Why a word with a sound drawn out is no typo ("pleeease", "croooner": a voice, written), or ""."""
+def _drawn_out(word: str, lx: Lexicon, quoted: bool) -> str:
+    """Why a word with a sound drawn out is no typo, or "": in quoted speech ("pleeease come back", a
+    voice written), held longer than a key held down makes it ("sooooo"), or an interjection ("Hmmm",
+    "Ohhh"); in a reporter's own prose a tripled letter is a slip ("croooner", "noteboook", "seeen", as
+    published news has them)."""
     if word[-2:].lower() == "hh":  # a breath held at the end of an interjection: "Nahh", "Ohhh", "Yeahh"
         plain = word.rstrip("hH").lower() + "h"
         if plain in BREATHS:
@@ -617,9 +621,12 @@ def _drawn_out(word: str, lx: Lexicon) -> str:
         return ""
     for keep in (r"\1\1", r"\1"):
         plain = DRAWN.sub(keep, word).lower()
-        if lx.known(plain):
+        if plain in BREATHS or plain in HUMS or (lx.known(plain) and (quoted or DRAWN_LONG.search(word))):
             return f"'{plain}' drawn out, as a voice says it"
     return ""
+
+
+HUMS = frozenset(["hmm", "mm", "umm", "brr", "grr", "zzz", "boo", "whee", "yay", "wow", "shh"])  # any length
 
 
 VERBED = re.compile(r"([^\W\d_]{2,})['’](ed|d|ing|er|ers)", re.IGNORECASE)
@@ -668,6 +675,25 @@ def _prefix_piece(piece: str, pieces: list[str]) -> str:
     if first != straight(piece).lower() or first not in PREFIXES or not all(rest):
         return ""
     return f"the prefix '{first}-' of '{'-'.join(pieces)}'"
+
+
+NAME_PIECE_ZIPF = 3.5  # a capitalised first piece this common is a word ("Labour-led", "Paris-based")
+NAME_BESIDE_BEFORE = re.compile(r"[A-Z][^\W\d_]+[ \t]$")  # "Chung Mong-koo"
+NAME_BESIDE_AFTER = re.compile(r"[ \t][A-Z][^\W\d_]+")  # "the Dai-ichi Life Research Institute"
+
+
+def _name_piece(value: str, tok: Token, lx: Lexicon) -> str:
+    """Why the lower-case end of a hyphenated name is no typo, or "": the compound begins with a
+    capitalised word no more common than a name, beside another capitalised word ("Chung Mong-koo", "the Dai-ichi
+    Life Research Institute"), as Korean, Japanese and Chinese names are written in English."""
+    a, b = hyphen_span(value, tok.start, tok.end)
+    first, *rest = value[a:b].split("-")
+    if not rest or not first[:1].isupper() or not first[1:].islower() or lx.zipf(first.lower()) >= NAME_PIECE_ZIPF:
+        return ""
+    if not all(p.islower() for p in rest):
+        return ""
+    beside = NAME_BESIDE_BEFORE.search(value, max(0, a - 30), a) or NAME_BESIDE_AFTER.match(value, b)
+    return f"part of the name '{value[a:b]}'" if beside else ""
 
 
 def _rhyme(a: str, b: str) -> bool:

@@ -262,22 +262,13 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
 
 def _compound(value: str, start: int, end: int) -> str:
     """The hyphenated word around ``start:end`` with its hyphens removed: "agri-tech" -> "agritech"."""
-    a = start
-    while a > 1 and value[a - 1] == "-" and value[a - 2].isalpha():
-        a -= 1
-        while a > 0 and (value[a - 1].isalpha() or value[a - 1] in "'’"):
-            a -= 1
-    b = end
-    while b + 1 < len(value) and value[b] == "-" and value[b + 1].isalpha():
-        b += 1
-        while b < len(value) and (value[b].isalpha() or value[b] in "'’"):
-            b += 1
+    a, b = hyphen_span(value, start, end)
     whole = value[a:b].replace("-", "")
     return whole if WORD.fullmatch(whole) else ""
 
 
-def hyphen_pieces(value: str, start: int, end: int) -> list[str]:
-    """The words of the hyphenated compound around ``start:end``: "how-tos" -> ["how", "tos"]."""
+def hyphen_span(value: str, start: int, end: int) -> tuple[int, int]:
+    """Where the hyphenated compound around the word at ``start:end`` begins and ends in ``value``."""
     a, b = start, end
     while a > 1 and value[a - 1] == "-" and value[a - 2].isalpha():
         a -= 1
@@ -287,6 +278,12 @@ def hyphen_pieces(value: str, start: int, end: int) -> list[str]:
         b += 1
         while b < len(value) and (value[b].isalpha() or value[b] in "'’"):
             b += 1
+    return a, b
+
+
+def hyphen_pieces(value: str, start: int, end: int) -> list[str]:
+    """The words of the hyphenated compound around ``start:end``: "how-tos" -> ["how", "tos"]."""
+    a, b = hyphen_span(value, start, end)
     return value[a:b].split("-")
 
 
