@@ -702,6 +702,27 @@ def test_a_capitalised_slip_of_a_word_other_articles_capitalise_is_a_typo() -> N
     assert found[0].fix is not None and found[0].fix.applicability != "safe"  # a capitalised word: a suggestion
 
 
+PARLIAMENT = (
+    "The bill was debated in Parliament on Monday, officials said.",
+    "Members of Parliament voted on the budget late on Tuesday.",
+    "The astronaut Alan Shepherd spoke at the Shepherd Centre.",
+    "Sheila Shepherd, who chairs the board, agreed.",
+)
+
+
+def test_a_capitalised_common_misspelling_of_an_archive_word_is_a_typo() -> None:
+    # "Parliment" is written on the web (a common misspelling, codespell lists it), so the web's
+    # frequency makes it look like a name; the archive writes "Parliament"
+    others = [article(body, name=f"house-{n}.md") for n, body in enumerate(PARLIAMENT)]
+    slip = article("The Liberal Democrats promised to raise the issue in Parliment.", name="slip.md")
+    found = [d for d in findings(*others, slip) if d.path == "slip.md"]
+    assert words(found, slip) == ["Parliment"]
+    assert found[0].suggestions[0] == "Parliament"
+    # a person's name after a given name is theirs, though the list holds it ("shepard" for "shepherd")
+    person = article("The astronaut Alan Shepard flew in 1961.", name="person.md")
+    assert [d for d in findings(*others, person) if d.path == "person.md"] == []
+
+
 def test_a_person_after_a_title_is_no_slip_of_the_archive_word() -> None:
     others = [article(b, name=f"cup-{n}.md") for n, b in enumerate(ATHLETICS)]
     art = article("The envoy, Ms Athaletics, said the advice was under review.", name="person.md")

@@ -474,11 +474,16 @@ def _weigh(
     as_name = as_name or opens_name
     twin = _twin(token, article)
     run_twin = None
-    if twin is None and run is not None and token.capitalised and f.zipf < RUN_TWIN_MAX_ZIPF:
+    # a capitalised word the web writes is a name as often as a slip, unless it is a listed misspelling
+    # of the word other articles write ("in Parliment" where the archive writes "Parliament")
+    listed = misspelling(f.word, f.lang) if token.capitalised else ()
+    if twin is None and run is not None and token.capitalised and (f.zipf < RUN_TWIN_MAX_ZIPF or listed):
         if bound == "plain":  # the near misses are unknown: a twin there may be
             run_twin = None if (use.titled or use.given) else ("", 0)
         else:
             run_twin = _run_twin(token, f, use, article, run)
+            if run_twin is not None and f.zipf >= RUN_TWIN_MAX_ZIPF and run_twin[0] not in listed:
+                run_twin = None
     calendar = None
     if twin is None and run_twin is None and token.capitalised and f.zipf < CALENDAR_MAX_ZIPF:
         calendar = None if (use.titled or use.given) else _calendar(f.word)
