@@ -476,13 +476,13 @@ def _weigh(
     run_twin = None
     # a capitalised word the web writes is a name as often as a slip, unless it is a listed misspelling
     # of the word other articles write ("in Parliment" where the archive writes "Parliament")
-    listed = misspelling(f.word, f.lang) if token.capitalised else ()
-    if twin is None and run is not None and token.capitalised and (f.zipf < RUN_TWIN_MAX_ZIPF or listed):
+    misspelt = misspelling(f.word, f.lang) if token.capitalised else ()
+    if twin is None and run is not None and token.capitalised and (f.zipf < RUN_TWIN_MAX_ZIPF or misspelt):
         if bound == "plain":  # the near misses are unknown: a twin there may be
             run_twin = None if (use.titled or use.given) else ("", 0)
         else:
             run_twin = _run_twin(token, f, use, article, run)
-            if run_twin is not None and f.zipf >= RUN_TWIN_MAX_ZIPF and run_twin[0] not in listed:
+            if run_twin is not None and f.zipf >= RUN_TWIN_MAX_ZIPF and run_twin[0] not in misspelt:
                 run_twin = None
     calendar = None
     if twin is None and run_twin is None and token.capitalised and f.zipf < CALENDAR_MAX_ZIPF:
