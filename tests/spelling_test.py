@@ -710,6 +710,12 @@ PARLIAMENT = (
 )
 
 
+def test_a_name_the_article_writes_made_a_verb_is_no_typo() -> None:
+    body = "We log our hours in Tock. Everyone uses Tock daily, and Tock reports go out on Friday."
+    assert flagged(article(body, title="Tocking time")) == []
+    assert flagged(article("Tocking time is over.")) == ["Tocking"]  # no name to make it from
+
+
 def test_a_capitalised_common_misspelling_of_an_archive_word_is_a_typo() -> None:
     # "Parliment" is written on the web (a common misspelling, codespell lists it), so the web's
     # frequency makes it look like a name; the archive writes "Parliament"
@@ -740,6 +746,7 @@ def test_a_person_after_a_title_is_no_slip_of_the_archive_word() -> None:
         "Tools convert Word files (.docx) into web pages.",
         "And voila, here I am.",
         "Short lifetimes limit damage from mis-issuance. Mis-issued certificates expire sooner.",
+        "The old rubber stamps that you could just “ker-chunk” onto a motion.",
         "The records are disclosed under 18 U.S.C. § 2701 et seq.",
         "Hyundai's chairman Chung Mong-koo said the plant would open in May.",
         "Naoki Iizuka, senior economist at the Dai-ichi Life Research Institute, said so.",

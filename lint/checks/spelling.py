@@ -47,7 +47,7 @@ from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans, foreign_word
 from lint.spelling.links import Links, links
 from lint.spelling.misspellings import misspelling
-from lint.spelling.morphology import PREFIXES
+from lint.spelling.morphology import PREFIXES, derivations
 from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
@@ -379,7 +379,11 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
         if partners:
             verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners, text.field == "title")
         rule = "spelling.unknown" if verdict.flagged else ""
-        final.append(Decision(text, tok, rule, (*verdict.reasons, f"score {verdict.score:+.1f}"), verdict))
+        reasons = (*verdict.reasons, f"score {verdict.score:+.1f}")
+        named = _name_made_verb(tok.text, evidence) if rule else ""
+        if named:
+            rule, reasons = "", (*reasons, named)
+        final.append(Decision(text, tok, rule, reasons, verdict))
     # one word, one decision: a name accepted inside a sentence ("designer Erica Deahl shared") is
     # the same name where it opens one ("Deahl said"), though a sentence start says nothing of names
     names = {normal(d.token.text) for d in final if not d.rule and d.token.case == "name"}
@@ -389,6 +393,19 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
             d.rule = ""
             d.reasons = (*d.reasons, "accepted where the article uses it inside a sentence, as a name")
         yield d
+
+
+NAME_VERB_ENDINGS = ("-ing", "-ed", "-er", "-ers")
+NAME_VERB_USES = 2  # sentences writing the name inside them
+
+
+def _name_made_verb(word: str, evidence: ArticleEvidence) -> str:
+    """Why a word is a name the article writes, made a verb or a noun ("Tocking time" in a post that
+    writes "Tock", the time-tracking tool, a dozen times; "Googling"), or ""."""
+    for stem, affix in derivations(word):
+        if affix in NAME_VERB_ENDINGS and len(evidence.of(stem).name_contexts) >= NAME_VERB_USES:
+            return f"'{stem.capitalize()}', a name the article writes, with {affix}"
+    return ""
 
 
 def _screen(article: Article, run: Run, state: State) -> Screen:
@@ -667,12 +684,16 @@ def _last_piece(pieces: list[str], lx: Lexicon) -> str:
     return ""
 
 
+# a prefix before a hyphen: the word-forming ones, and the "ker-" of a sound ("ker-chunk", "ker-ching")
+HYPHEN_PREFIXES = frozenset(PREFIXES) | {"ker"}
+
+
 def _prefix_piece(piece: str, pieces: list[str]) -> str:
     """Why the first piece of a hyphenated compound is no typo, or "": a prefix ("mis-issuance",
     "Mis-issued"); the words after it are judged on their own."""
     words = [straight(p).lower() for p in pieces]
     first, *rest = words
-    if first != straight(piece).lower() or first not in PREFIXES or not all(rest):
+    if first != straight(piece).lower() or first not in HYPHEN_PREFIXES or not all(rest):
         return ""
     return f"the prefix '{first}-' of '{'-'.join(pieces)}'"
 
