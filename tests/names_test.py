@@ -538,3 +538,20 @@ def test_the_name_before_an_initial_is_taken_only_across_a_space() -> None:
     )
     firsts = {m.spelling: m.first for m in extract.mentions(art) if m.spelling in ("Thomas", "Bush")}
     assert firsts == {"Thomas": "J", "Bush": "George"}
+
+
+FENICE = """\
+    Marcello Viotti, director of La Fenice since 2002, has died. His time at La Fenice coincided with
+    its reopening after the fire. At La Fenice Viotti was widely acclaimed. The Fenice Theatre
+    Foundation said Venice had lost a friend. He was born in Switzerland and lived in Venice.
+    """
+
+
+def test_a_name_the_article_keeps_to_is_no_slip_of_a_name_it_writes_less() -> None:
+    # "Fenice" (the opera house) four times, "Venice" twice, the archive writing "Venice": two names
+    week = "Tourists crowded Venice in week {}. Venice hopes for rain."
+    others = [article(week.format(i), name=f"v{i}.md") for i in range(4)]
+    assert findings(*others, article(FENICE, name="opera.md")) == []
+    # a slip once is still a slip, though the archive backs the other spelling
+    slip = "The Venice Biennale opened in Venice on Friday. Crowds filled Fenice by noon."
+    assert [d.rule for d in findings(*others, article(slip, name="slip.md"))] == ["names.inconsistent"]

@@ -1173,3 +1173,24 @@ def test_a_derivation_beside_another_form_of_its_stem_is_a_word_and_a_slip_of_on
         "writters matter, and the latist figures too."
     )
     assert flagged(article(body)) == ["commited", "writters", "latist"]
+
+
+def test_the_bare_form_of_a_term_the_article_writes_in_other_forms_is_no_typo() -> None:
+    # "demerge" is one edit from "emerge", but the article writes "demerged" and "demerger" too: one stem
+    body = (
+        "Rank could unveil plans to demerge its film services unit. Advisers valued its demerged Deluxe "
+        "Film unit at 300m. A demerger would leave the group smaller."
+    )
+    assert flagged(article(body)) == []
+    assert flagged(article("Rank could unveil plans to demerge its film services unit.")) == ["demerge"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    (
+        "The film was praised as cinematographically daring by the jury.",  # cinematographic + -ally
+        "He leant on the railing and watched the boats.",  # the British past tense in -t
+    ),
+)
+def test_regular_forms_dictionaries_leave_out_are_no_typos(body: str) -> None:
+    assert flagged(article(body)) == []

@@ -14,6 +14,8 @@ says they belong to different people or things:
   same given name or surname next to both;
 - a close misspelling of an everyday word ("Partey" for "Party") is left to the spelling
   check unless it is a pattern variant used as a name ("United Stattes");
+- a spelling the article keeps to (three times or more, and at least twice as often as the
+  other: "La Fenice" ten times, "Venice" twice) is the writer's choice, not a slip;
 - the group's main spelling must be used as a name here (not only to open sentences or in
   a title-case headline), or be the spelling the other articles use.
 
@@ -54,6 +56,8 @@ KNOWN_FULL_MIN = 2  # … when they give the same full name, spelt as the langua
 ARCHIVE_RATIO = 5  # … and how many times more articles than the odd spelling
 FAMOUS_GAP = 1.0  # Zipf points by which the archive's spelling is better known than this one, for one article to speak
 ARCHIVE_WORD_MIN = 10  # articles that must agree when the spelling is also an everyday word ("States")
+CHOSEN_MIN = 3  # mentions from which a spelling the article keeps to is the writer's choice ("La Fenice" ten
+CHOSEN_RATIO = 2  # times, "Venice" twice): at least this many times the other's, no slip of it
 
 
 @dataclass
@@ -219,6 +223,13 @@ def _priority(
     return (s.text in gloss, backed, seen, s.count, archive(s.text), round(zipf(s.text)), s.full, -first)
 
 
+def _chosen(s: Spelling, main: Spelling, gloss: frozenset[str]) -> bool:
+    """The article writes ``s`` many times, and many times more than ``main``: a writer slips once or twice,
+    not ten times against two ("La Fenice" in a report on the opera house of Venice); the house glossary
+    still speaks."""
+    return s.text not in gloss and s.count >= CHOSEN_MIN and s.count >= CHOSEN_RATIO * main.count
+
+
 def group(mentions: Iterable[Mention]) -> dict[str, Spelling]:
     spellings: dict[str, Spelling] = {}
     for m in mentions:
@@ -253,6 +264,8 @@ def within(
         for main in sorted(candidates.values(), key=lambda c: order[id(c)]):
             if not (main.proper or archive(main.text) >= ARCHIVE_MIN):
                 continue  # neither a name here nor one the other articles use
+            if _chosen(s, main, gloss):
+                continue  # the article keeps to this spelling: another name, not a slip of that one
             reason = same_thing(s, main, zipf)
             if reason:
                 chosen = Variant(s, main.text, main.count, reason)

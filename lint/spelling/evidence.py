@@ -136,13 +136,16 @@ def _capital(word: str) -> bool:
 HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 
 
-ENDINGS = ("ings", "ers", "ing", "er", "es", "ed", "s", "d")  # regular endings of English, longest first
+# regular endings of English, longest first; a final "e" goes too, as it does before them ("demerge",
+# "demerged", "demerger": one stem)
+ENDINGS = ("ings", "ers", "ing", "er", "es", "ed", "s", "d", "e")
 STEM = 5  # the shortest stem a word is grouped under
 TERM_SENTENCES = 3  # sentences (told apart by the words around) writing a lower-case word alike: a term
 
 
 def stem(word: str) -> str:
-    """``word`` without its regular ending: "protosketching", "protosketcher" and "protosketches" -> "protosketch"."""
+    """``word`` without its regular ending: "protosketching", "protosketcher" and "protosketches" -> "protosketch";
+    "demerge", "demerged" and "demerger" -> "demerg"."""
     for ending in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= STEM:
             return word[: -len(ending)]

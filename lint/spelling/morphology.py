@@ -58,6 +58,8 @@ def derivations(word: str) -> Iterator[tuple[str, str]]:
             yield stem[:-1], "-es"  # boxes
         if ending == "s" and stem.endswith("ie"):
             yield stem[:-2] + "y", "-ies"  # currencies
+    if w.endswith("ically") and len(w) >= 9:
+        yield w[:-4], "-ally"  # an adjective in -ic takes -ally: cinematographic -> cinematographically
     for prefix in PREFIXES:
         if w.startswith(prefix) and len(w) - len(prefix) >= 4:
             yield w[len(prefix) :], prefix + "-"

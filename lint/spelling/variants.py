@@ -40,6 +40,10 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_LL.replace("{1,2}", "{2}") + r"ll(?=(?:ed|ing|ings|er|ers|or|ors|ous|ously|ery)$)", "l"),
         (r"(?<=[a-z]{3})ence(?=s?$)", "ense"),
         (r"gramme(?=s?$)", "gram"),
+        # the past tense in -t: leant, dreamt, learnt, burnt, spelt, spilt
+        (r"(?<=[aeiou][nm])t$", "ed"),
+        (r"(?<=[aeiou]rn)t$", "ed"),
+        (r"(?<=[aeiou]l)t$", "led"),
     )
 )
 # inside the word: paediatric, foetus, oestrogen (also how "haer" looks like "her": used with care)
