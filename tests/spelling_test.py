@@ -1194,3 +1194,21 @@ def test_the_bare_form_of_a_term_the_article_writes_in_other_forms_is_no_typo() 
 )
 def test_regular_forms_dictionaries_leave_out_are_no_typos(body: str) -> None:
     assert flagged(article(body)) == []
+
+
+def test_a_person_or_project_the_run_s_addresses_name_is_no_typo() -> None:
+    # release notes credit "nikic" and "simpleinfra" in prose; other posts link to the profile and the repository
+    credits = article("Thanks to nikic, who keeps our LLVM fork, and to the simpleinfra repository.", name="team.md")
+    links = article(
+        "Nikita Popov ([@nikic](https://github.com/nikic)) leads the work.\n\n"
+        "The [servers](https://github.com/rust-lang/simpleinfra/tree/master/terraform) are described there.",
+        name="links.md",
+    )
+    assert [d.path for d in findings(credits, links)] == []
+    assert [(d.path, d.message.split("'")[1]) for d in findings(credits)] == [
+        ("team.md", "nikic"),
+        ("team.md", "simpleinfra"),
+    ]
+    # a common misspelling stays one, whatever an address says
+    typo = article("The goverment said so.", name="typo.md")
+    assert words(findings(typo, article("See https://github.com/goverment/tools.", name="x.md")), typo) == ["goverment"]

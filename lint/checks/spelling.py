@@ -45,7 +45,7 @@ from lint.spelling.code import code_words
 from lint.spelling.entries import ListItems, list_items
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
 from lint.spelling.foreign import foreign_spans, foreign_word
-from lint.spelling.links import Links, links
+from lint.spelling.links import Links, code_names, links
 from lint.spelling.misspellings import misspelling
 from lint.spelling.morphology import PREFIXES, derivations
 from lint.spelling.safety import in_prose, mentions
@@ -262,6 +262,7 @@ def _read(article: Article, run: Run, state: State) -> Read:
             ((text.field, tok) for text, toks in texts for tok in toks), (t.value for t, _ in texts), capitals, every
         )
         evidence.shows_code = bool(CODE.search(article.source))
+        evidence.code_names = code_names(article.source)
         state.articles[key] = Read(texts, evidence)
     return state.articles[key]
 
@@ -380,7 +381,7 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
             verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners, text.field == "title")
         rule = "spelling.unknown" if verdict.flagged else ""
         reasons = (*verdict.reasons, f"score {verdict.score:+.1f}")
-        named = _name_made_verb(tok.text, evidence) if rule else ""
+        named = (_name_made_verb(tok.text, evidence) or _code_name(tok.text, evidence, run_evidence)) if rule else ""
         if named:
             rule, reasons = "", (*reasons, named)
         final.append(Decision(text, tok, rule, reasons, verdict))
@@ -393,6 +394,22 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
             d.rule = ""
             d.reasons = (*d.reasons, "accepted where the article uses it inside a sentence, as a name")
         yield d
+
+
+def _code_name(word: str, evidence: ArticleEvidence, run: RunEvidence | None) -> str:
+    """Why a word is the name of a person, a project or a package that addresses of the run name (the
+    user in "github.com/nikic", a repository, a crate; a handle written "@nikic"), or "": the site
+    writes "nikic is the team's LLVM expert" where another post links to the profile. Never a
+    word on the list of common misspellings."""
+    w = normal(word)
+    if misspelling(w):
+        return ""
+    if w in evidence.code_names:
+        return "the name of a person, project or package the article's addresses name"
+    n = run.code_names[w] if run is not None else 0
+    if n:
+        return f"the name of a person, project or package the addresses of {n} article{'s' * (n > 1)} of the run name"
+    return ""
 
 
 NAME_VERB_ENDINGS = ("-ing", "-ed", "-er", "-ers")

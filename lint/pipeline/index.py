@@ -38,6 +38,7 @@ class Words:
     capitalised: frozenset[str]  # every word it writes with a capital, lower case
     shows_code: bool
     terms: frozenset[str] = frozenset()  # stems whose forms it writes in lower case in many sentences
+    code_names: frozenset[str] = frozenset()  # people, projects and packages its addresses name
 
 
 @dataclass
@@ -61,6 +62,7 @@ def part(facts: Facts) -> Part:
             sp.capitalised,
             sp.read.evidence.shows_code,
             sp.read.evidence.terms(),
+            sp.read.evidence.code_names,
         )
     if facts.mentions is not None:
         out.names = [Seen(m.spelling, m.first, m.proper, m.lead, m.next) for m in facts.mentions]
@@ -82,6 +84,7 @@ class ArchiveIndex:
             ev.as_capital.update(w.as_capital)
             ev.as_lower.update(w.as_lower)
             ev.terms.update(w.terms)
+            ev.code_names.update(w.code_names)
             assert ev._every is not None and ev._capitalised is not None
             ev._every.update(w.every)
             ev._capitalised.update(w.capitalised)
@@ -101,6 +104,7 @@ class ArchiveIndex:
                 (ev.as_capital, w.as_capital),
                 (ev.as_lower, w.as_lower),
                 (ev.terms, w.terms),
+                (ev.code_names, w.code_names),
                 (ev._every, w.every),
                 (ev._capitalised, w.capitalised),
             ):

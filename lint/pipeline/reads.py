@@ -125,7 +125,7 @@ class _Stand:
 
 
 class EvidenceReads(_Stand):
-    COUNTERS = ("as_name", "as_capital", "as_lower", "terms")
+    COUNTERS = ("as_name", "as_capital", "as_lower", "terms", "code_names")
     ATTRIBUTES = ("any", "articles", "showing_code")
     CALLS = ("about_software", "capitalised_in", "articles_with")
 

@@ -64,6 +64,7 @@ class ArticleEvidence:
     uses: dict[str, WordUse] = field(default_factory=dict)
     hyphenated: set[str] = field(default_factory=set)  # "agritech" when the article writes "agri-tech"
     shows_code: bool = False  # the article holds code (a code span or block): a short code word may be one
+    code_names: frozenset[str] = frozenset()  # users, projects, packages its addresses name (links.code_names)
     # what the two properties below are made from, when first asked (most words are never judged)
     capital_words: Callable[[], Iterable[str]] = tuple
     all_words: Callable[[], Iterable[str]] = tuple
@@ -208,6 +209,7 @@ class RunEvidence:
     as_capital: Counter[str] = field(default_factory=Counter)  # capitalised anywhere
     as_lower: Counter[str] = field(default_factory=Counter)
     terms: Counter[str] = field(default_factory=Counter)  # articles whose term each stem is (see ArticleEvidence)
+    code_names: Counter[str] = field(default_factory=Counter)  # articles whose addresses name each (links.code_names)
     articles: int = 0
     showing_code: int = 0  # articles that hold code: a site that writes about software
     # every article's words, counted only when a decision asks (see articles_with)
@@ -253,6 +255,7 @@ class RunEvidence:
         self.showing_code += ev.shows_code
         self._sources.append(ev.all_words)
         self._every = self._capitalised = None
+        self.code_names.update(ev.code_names)
         for word, use in ev.uses.items():
             if use.name_contexts:
                 self.as_name[word] += 1

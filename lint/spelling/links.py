@@ -52,5 +52,38 @@ def links(source: str) -> Links:
     return Links([a for a, _, _ in found], found)
 
 
+# the places whose addresses name a person, a project or a package: the user or organisation and the
+# project of a code host ("github.com/nikic", "gitlab.com/gnome/librsvg"), a package's registry page
+CODE_HOSTS = re.compile(
+    r"(?:https?://|\b)(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|git\.sr\.ht/~)"
+    r"/?([\w.-]{1,100})(?:/([\w.-]{1,100}))?"
+    r"|(?:https?://|\b)(?:www\.)?(?:crates\.io/crates|docs\.rs|npmjs\.com/package|pypi\.org/project"
+    r"|rubygems\.org/gems|pkg\.go\.dev|hackerone\.com|twitter\.com|x\.com|keybase\.io)/(@?[\w.-]{1,100})",
+    re.I,
+)
+# "@nikic" in prose or a link text: a handle (not an e-mail address, not a decorator after a dot)
+MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9][\w-]{1,38})\b(?![.@]\w)")
+NAME_PIECES = re.compile(r"[-_.]+")
+NOT_NAMES = frozenset({"orgs", "users", "blob", "tree", "issues", "pull", "pulls", "wiki", "releases", "sponsors"})
+
+
+def code_names(source: str) -> frozenset[str]:
+    """The names the article's addresses and mentions give to people, projects and packages, in lower case
+    ("nikic" for ``https://github.com/nikic``, "librsvg" and "gnome" for ``gitlab.com/gnome/librsvg``,
+    "cjgillot" for ``@cjgillot``), with the pieces of a name written with hyphens ("rust", "lang")."""
+    if "@" not in source and "." not in source:
+        return frozenset()
+    found: set[str] = set()
+    for m in CODE_HOSTS.finditer(source):
+        found.update(g.lstrip("@").lower() for g in m.groups() if g)
+    found.update(m.group(1).lower() for m in MENTION.finditer(source))
+    out = set()
+    for name in found - NOT_NAMES:
+        name = name.removesuffix(".git").strip(".-_")
+        out.add(name)
+        out.update(piece for piece in NAME_PIECES.split(name) if len(piece) >= 3)
+    return frozenset(n for n in out if n)
+
+
 def _letters(url: str) -> str:
     return NOT_LETTERS.sub("", url.lower())
