@@ -1212,3 +1212,18 @@ def test_a_person_or_project_the_run_s_addresses_name_is_no_typo() -> None:
     # a common misspelling stays one, whatever an address says
     typo = article("The goverment said so.", name="typo.md")
     assert words(findings(typo, article("See https://github.com/goverment/tools.", name="x.md")), typo) == ["goverment"]
+
+
+def test_a_word_in_another_script_is_no_english_typo() -> None:
+    body = "Thanks to 石博文 and Пётр Иванов for the patches, and to Zoë for the tests."
+    assert flagged(article(body)) == []
+
+
+def test_a_reference_label_that_runs_onto_the_next_line_is_no_prose() -> None:
+    body = (
+        "It is expensive to do so ([3-30% regressions][compile-time\n"
+        "regressions]). Builds regressed by up to 7%.\n\n"
+        "[compile-time regressions]: https://perf.rust-lang.org/compare.html\n"
+    )
+    assert flagged(article(body)) == []
+    assert flagged(article(body.replace("regressions]).", "regresions]). A sentense."))) == ["sentense"]

@@ -24,6 +24,7 @@ variety of English than the house's: ``language = "en-GB"`` or ``"en-US"``),
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -178,6 +179,21 @@ class State:
         return self.outside[lang]
 
 
+# the script each shipped dictionary's language is written in (the others: Latin)
+SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "ar": "ARABIC", "fa": "ARABIC", "el": "GREEK"}
+
+
+def script(word: str) -> str:
+    """The script of ``word``'s first letter, as Unicode names it ("LATIN", "CYRILLIC", "CJK" …)."""
+    for ch in word:
+        if ch.isalpha():
+            if ch.isascii():
+                return "LATIN"
+            name = unicodedata.name(ch, "")
+            return name.split(" ", 1)[0] if name else ""
+    return ""
+
+
 class Outside:
     """Tells whether a word is outside the dictionary of a language (each word asked once)."""
 
@@ -185,6 +201,7 @@ class Outside:
         self.lang = lang
         self.lx = lexicon(base_language(lang))
         self.every = lang in BRITISH + AMERICAN
+        self.script = SCRIPTS.get(base_language(lang), "LATIN")
         self.reject = reject
         self.seen: dict[str, bool] = {}
         self.forms: dict[str, list[str]] = {}  # of words prefetched, not yet asked
@@ -201,6 +218,9 @@ class Outside:
             forms = self.forms.pop(word, None) or self._forms(word)
             lx = self.lx
             answer = self.every or not any(lx.known(f) for f in forms) or any(normal(f) in self.reject for f in forms)
+            # a word in another script ("石博文" in an English post, "Москва" in a French one) is no word of
+            # this language's dictionary to misspell: a name or a quotation, as the page shows it
+            answer = answer and script(word) == self.script
             self.seen[word] = answer
         return answer
 

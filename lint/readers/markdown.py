@@ -50,8 +50,11 @@ GLUE = re.compile(
     r"|</?(?:a|em|strong|b|i|u|s|span|abbr|mark|small|cite|dfn|ins|del|font|time)\b[^<>]*>)+(?=[^\W\d_])"
 )
 # a reference link's label ("[the thread][internals]", "[rustup][]") and a reference definition's
-# ("[internals]: https://…"): names of addresses, not prose
-REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\[\]\n]*\]|^ {0,3}\[[^\[\]\n]+\]:(?=[ \t]|$)", re.MULTILINE)
+# ("[internals]: https://…"): names of addresses, not prose; a label may run onto the next line
+# ("[3-30% regressions][compile-time\nregressions]")
+REFERENCE_LABEL = re.compile(
+    r"(?<=\])\[[^\[\]\n]*(?:\r?\n[^\[\]\n]*)?\]|^ {0,3}\[[^\[\]\n]+\]:(?=[ \t]|$)", re.MULTILINE
+)
 MDX_ESM = re.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -249,7 +252,7 @@ def prose(text: Text, mdx: bool = False, syntax: frozenset[str] = templates.DEFA
     value = text.value
     masked, held = mask_spans(value, mdx, syntax)
     if "][" in masked or "]:" in masked:
-        masked = REFERENCE_LABEL.sub(lambda m: " " * len(m.group()), masked)
+        masked = REFERENCE_LABEL.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), masked)
     edits = entity_edits(masked)
     if "[" in value or "<" in value:
         for m in GLUE.finditer(value):
