@@ -1227,3 +1227,13 @@ def test_a_reference_label_that_runs_onto_the_next_line_is_no_prose() -> None:
     )
     assert flagged(article(body)) == []
     assert flagged(article(body.replace("regressions]).", "regresions]). A sentense."))) == ["sentense"]
+
+
+def test_two_words_written_as_one_are_a_compound_unless_a_common_word_is_two_slips_away() -> None:
+    body = (
+        "The planemaker and the carmaking unions want a new passcard for the typescale team, "
+        "says the bigfile tablespace guide."
+    )
+    assert flagged(article(body)) == []
+    # "differ" + "cult", but two slips from a word as common as "difficult": a typo
+    assert flagged(article("It was a differcult year for the planemaker.")) == ["differcult"]

@@ -214,6 +214,9 @@ def _near_miss(f: Facts, as_name: bool) -> tuple[float, str, float]:
         w = min(w, NEAR_CAP if c.listed else NEAR_CAP_UNLISTED)
         if as_name:
             w *= NEAR_AS_NAME if slip else NEAR_AS_NAME / 2
+        if f.compound and c.distance > 1 and w < STRONG_NEAR_TWO:
+            continue  # two content words, two letters from a word too rare to make them suspect, are a
+            # compound ("planemaker" beside "pacemaker"), unlike "differcult" beside "difficult"
         if c.distance == 1:
             best_one = max(best_one, w)
         if w > best:
