@@ -702,6 +702,22 @@ def test_a_capitalised_slip_of_a_word_other_articles_capitalise_is_a_typo() -> N
     assert found[0].fix is not None and found[0].fix.applicability != "safe"  # a capitalised word: a suggestion
 
 
+def test_a_word_other_articles_capitalise_only_to_open_a_sentence_makes_no_twin() -> None:
+    # "This" opens sentences all over the archive; "J Thie" in a list of results is a runner, not a slip of it
+    others = [article(f"This is report {n}. This year was good.", name=f"open-{n}.md") for n in range(4)]
+    runner = article(
+        "The finalists: N Speaight (Belgrave Harriers), J Thie (Cardiff AAC) and M Farah.", name="runner.md"
+    )
+    assert [d for d in findings(*others, runner) if d.path == "runner.md"] == []
+
+
+def test_a_slip_before_a_day_s_possessive_opens_no_full_name() -> None:
+    # "Saturday's" is as common as "Saturday": "Larst Saturday's" is no "Parul Jain"
+    assert flagged(article("The final is on 11 December. Larst Saturday's show was beaten in the ratings.")) == [
+        "Larst"
+    ]
+
+
 PARLIAMENT = (
     "The bill was debated in Parliament on Monday, officials said.",
     "Members of Parliament voted on the budget late on Tuesday.",

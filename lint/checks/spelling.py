@@ -295,7 +295,7 @@ class Facts:
     read: Read
     screen: Screen  # without ceilings: they need the run's evidence
     words: frozenset[str]  # every word of the article, lower case: its part of the run's index of words
-    capitalised: frozenset[str]  # those it writes with a capital (anywhere)
+    capitalised: frozenset[str]  # the dictionary words it writes with a capital inside a sentence ("House")
 
 
 def article_facts(article: Article, run: Run) -> Facts | None:
@@ -315,7 +315,7 @@ def article_facts(article: Article, run: Run) -> Facts | None:
         read,
         screen,
         frozenset(normal(w) for w in written),
-        frozenset(normal(w) for w in written if w[:1].isupper()),
+        frozenset(w for words in ev.capitals.values() for w in words),
     )
 
 

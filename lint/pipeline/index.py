@@ -35,7 +35,7 @@ class Words:
     as_capital: frozenset[str]  # … anywhere
     as_lower: frozenset[str]  # … writes in lower case
     every: frozenset[str]  # every word it writes, lower case
-    capitalised: frozenset[str]  # every word it writes with a capital, lower case
+    capitalised: frozenset[str]  # the dictionary words it writes with a capital inside a sentence, lower case
     shows_code: bool
     terms: frozenset[str] = frozenset()  # stems whose forms it writes in lower case in many sentences
     code_names: frozenset[str] = frozenset()  # people, projects and packages its addresses name

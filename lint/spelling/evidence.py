@@ -213,9 +213,9 @@ class RunEvidence:
     articles: int = 0
     showing_code: int = 0  # articles that hold code: a site that writes about software
     # every article's words, counted only when a decision asks (see articles_with)
-    _sources: list[Callable[[], Iterable[str]]] = field(default_factory=list)
+    _sources: list[tuple[Callable[[], Iterable[str]], Callable[[], Iterable[str]]]] = field(default_factory=list)
     _every: Counter[str] | None = None
-    _capitalised: Counter[str] | None = None  # articles writing each word (lower case) with a capital
+    _capitalised: Counter[str] | None = None  # articles writing each dictionary word with a capital in a sentence
 
     @property
     def any(self) -> bool:
@@ -227,8 +227,9 @@ class RunEvidence:
         return self.showing_code >= max(2.0, share * self.articles)
 
     def capitalised_in(self, word: str) -> int:
-        """In how many articles of the run ``word`` is written with a capital (anywhere): the archive's
-        index of capitalised words, made in the same pass as :meth:`articles_with`'s."""
+        """In how many articles of the run the dictionary word ``word`` is written with a capital inside a
+        sentence ("the World Cup"; not "This" opening one): the archive's index of capitalised words, made
+        in the same pass as :meth:`articles_with`'s."""
         self._index()
         assert self._capitalised is not None
         return self._capitalised[normal(word)]
@@ -244,16 +245,15 @@ class RunEvidence:
             return
         every: Counter[str] = Counter()
         capitalised: Counter[str] = Counter()
-        for words in self._sources:
-            written = set(words())
-            every.update({normal(w) for w in written})
-            capitalised.update({normal(w) for w in written if w[:1].isupper()})
+        for words, capitals in self._sources:
+            every.update({normal(w) for w in words()})
+            capitalised.update({normal(w) for w in capitals()})
         self._every, self._capitalised = every, capitalised
 
     def add(self, ev: ArticleEvidence) -> None:
         self.articles += 1
         self.showing_code += ev.shows_code
-        self._sources.append(ev.all_words)
+        self._sources.append((ev.all_words, ev.capital_words))
         self._every = self._capitalised = None
         self.code_names.update(ev.code_names)
         for word, use in ev.uses.items():

@@ -472,7 +472,7 @@ def _weigh(
         and len(after) > 2
         and after[:1].isupper()
         and after[1:].islower()
-        and lexicon(f.lang).zipf(after) < FULL_NAME_PARTNER
+        and lexicon(f.lang).zipf(_without_possessive(after)) < FULL_NAME_PARTNER
     )
     as_name = as_name or opens_name
     twin = _twin(token, article)
@@ -603,6 +603,14 @@ def _weigh(
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
     return score, reasons, f, named, twin
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` without a possessive ending: "Saturday's" is as common as "Saturday"."""
+    for end in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(end) and len(word) > len(end):
+            return word[: -len(end)]
+    return word
 
 
 def _about_software(article: ArticleEvidence, run: RunEvidence | None) -> bool:
