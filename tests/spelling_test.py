@@ -718,6 +718,51 @@ def test_a_slip_before_a_day_s_possessive_opens_no_full_name() -> None:
     ]
 
 
+def test_a_surname_beside_a_given_name_s_initials_is_a_name_and_slips_around_it_are_still_found() -> None:
+    body = """
+        "Only performance is reality," said Harold S. Geneen. Frederick M. Dille ran the refuge.
+        Bridget C.E. Dooling spoke first. We recieved the report on Tusday.
+
+        The work of Druin, A., Foss, E. and Drego, V.; Rogowski, R. is cited, as is Bohns, Vanessa. 2017.
+        """
+    assert flagged(article(body)) == ["recieved", "Tusday"]
+
+
+def test_an_e_mail_address_written_out_against_spam_is_no_prose() -> None:
+    body = """
+        Beth Krappweis | beth (dot) a (dot) krappweis (at) irs (dot) gov
+        Rich Panzer | rpanzer [at] iqsolutions [dot] com. Call us (at) noon if the adress fails.
+        """
+    assert flagged(article(body)) == ["adress"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "goldy / iStock / Thinkstock",
+        "klenger, iStock, Thinkstock",
+        "Zoonar RF/Zoonar/Thinkstock",
+        "Photo of the bison by mkhmarketing CC BY 2.0",
+        "Matej Moderc, Getty Images",
+    ],
+)
+def test_a_photographer_s_name_beside_a_picture_agency_is_a_credit_not_a_typo(credit: str) -> None:
+    art = article(f"The herd grazed near the river.\n\n*{credit}*\n\nThe rangers counted fourty bison.")
+    assert flagged(art) == ["fourty"]
+
+
+def test_front_matter_after_blank_lines_is_read_and_the_writer_is_told_unless_the_site_is_hugo() -> None:
+    source = '\n\n---\ntitle: "Tracks"\ndate: 2026-01-15\n---\n\nThe tracks were recieved well.\n'
+    plain = read_text("story.md", source, "markdown")
+    assert plain.title is not None and plain.title.value == "Tracks"
+    problems = [d for d in check_articles([plain], Config()) if d.rule == "schema.syntax"]
+    assert [(d.line, d.column, d.end_column) for d in problems] == [(3, 1, 4)]
+    assert "blank lines" in problems[0].message
+    hugo = read_text("story.md", source, "markdown", templates=("hugo",))  # Hugo skips blank lines
+    assert hugo.title is not None and hugo.title.value == "Tracks"
+    assert [d.rule for d in check_articles([hugo], Config(select=("schema", "spelling")))] == ["spelling.unknown"]
+
+
 PARLIAMENT = (
     "The bill was debated in Parliament on Monday, officials said.",
     "Members of Parliament voted on the budget late on Tuesday.",

@@ -78,11 +78,17 @@ _CLOSERS = {
 }
 
 
+_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*")
+
+
 def split_front_matter(source: str) -> tuple[str | None, int, int, int]:
     """Find front matter: (kind, content start, content end, body start); kind None if none.
 
-    Lines end at ``\r\n``, ``\n`` or a lone ``\r``, as editors show them."""
+    Lines end at ``\r\n``, ``\n`` or a lone ``\r``, as editors show them.  Blank lines before the
+    opening fence are skipped, as Hugo skips them."""
     shift = 1 if source.startswith("\ufeff") else 0
+    blank = _BLANK_LINES.match(source, shift)
+    shift = blank.end() if blank else shift  # Hugo skips them; others are told (see read)
     first_end = _LINE_END.search(source, shift)
     first = source[shift : first_end.start() if first_end else len(source)].rstrip()
     kind = FENCE.get(first)
@@ -324,6 +330,17 @@ def read(article: Article) -> None:
         )
         fm_end = body_start = len(source)
         kind = None
+    late = kind is not None and source[:fm_start].lstrip("\ufeff")[:1] in ("\r", "\n", " ", "\t")
+    if late and "hugo" not in (article.templates or ()):
+        fence = source.index("---" if kind == "yaml" else "+++")
+        article.problems.append(
+            meta.problem(
+                "blank lines stand before the front matter: only Hugo reads it there; other site generators"
+                " publish it as text (delete the blank lines)",
+                fence,
+                fence + 3,
+            )
+        )
     if kind == "yaml":
         try:
             meta.fill(article, yamltree.parse(source, fm_start, fm_end))

@@ -52,11 +52,17 @@ class WordUse:
     lower_contexts: set[tuple[str, str]] = field(default_factory=set)  # in lower case
     titled: bool = False  # after a title: "President Ilham Aliyev"
     given: bool = False  # after a given name: "Mark Headd"
+    initialled: bool = False  # beside a given name's initials: "Harold S. Geneen", "Druin, A." (see Token)
     possessive: bool = False
     said: bool = False  # next to "said", "says", "told" …
     place: bool = False  # capitalised after "in", "from", "near" …
     partners: set[str] = field(default_factory=set)  # capitalised neighbours (lower-case forms)
     outside_headline: bool = False  # used anywhere but the headline
+
+    @property
+    def introduced(self) -> bool:
+        """Written as a person's name is: after a title, a given name or initials."""
+        return self.titled or self.given or self.initialled
 
 
 @dataclass
@@ -190,6 +196,8 @@ def collect(
             use.titled = True
         if _capital(t.before) and given_name(t.before) and where != "title":
             use.given = True  # not in a title-case headline: "Producer Will Thak Part"
+        if t.initialled and where != "title":
+            use.initialled = True
         if t.after.lower() in SAID or before in SAID:
             use.said = True
         if t.case == "name" and before in PLACE_BEFORE:

@@ -69,6 +69,7 @@ WIDE_USE = 4  # other articles of the run that make a word suspect of a slip a t
 INSIDE_TERM_ARTICLES = 2  # other articles whose term a slip inside a common word must be to be a term here
 INSIDE_MIN = 5  # letters: a shorter word is one letter from many ("cgo", "ceo"), inside or not
 AFTER_TITLE = -3.0
+AFTER_INITIAL = -7.0  # "Harold S. Geneen", "Druin, A., Foss, E." (a reference, even at a line start): a surname
 AFTER_GIVEN_NAME = -4.0  # after a known given name ("Vincent Spadea"), also in a list line of names: a surname
 AFTER_GIVEN_NAME_SUSPECT = -2.0  # … when it is a typical slip of a word the web knows well ("Jameson Dempesy")
 POSSESSIVE = -1.0
@@ -366,7 +367,7 @@ def _twin(token: Token, article: ArticleEvidence) -> tuple[str, int] | None:
     if not token.capitalised:
         return None
     use = article.of(token.text)
-    return None if use.titled or use.given else article.twin(token.text)
+    return None if use.introduced else article.twin(token.text)
 
 
 CALENDAR_WORDS = [
@@ -407,7 +408,7 @@ def _run_twin(
     write it ("Athaletics" where the archive writes "Athletics"): a listed word of Zipf 3 or more with the
     same first letter; unless a title or a given name stands before the token, or other articles use it
     as a name too."""
-    if use.titled or use.given or run.as_name[token.text.lower()] - (1 if use.name_contexts else 0) > 0:
+    if use.introduced or run.as_name[token.text.lower()] - (1 if use.name_contexts else 0) > 0:
         return None
     best: tuple[int, str] | None = None
     for c in f.near:
@@ -482,14 +483,14 @@ def _weigh(
     misspelt = misspelling(f.word, f.lang) if token.capitalised else ()
     if twin is None and run is not None and token.capitalised and (f.zipf < RUN_TWIN_MAX_ZIPF or misspelt):
         if bound == "plain":  # the near misses are unknown: a twin there may be
-            run_twin = None if (use.titled or use.given) else ("", 0)
+            run_twin = None if use.introduced else ("", 0)
         else:
             run_twin = _run_twin(token, f, use, article, run)
             if run_twin is not None and f.zipf >= RUN_TWIN_MAX_ZIPF and run_twin[0] not in misspelt:
                 run_twin = None
     calendar = None
     if twin is None and run_twin is None and token.capitalised and f.zipf < CALENDAR_MAX_ZIPF:
-        calendar = None if (use.titled or use.given) else _calendar(f.word)
+        calendar = None if use.introduced else _calendar(f.word)
     named = as_name  # stands where names stand (no safe fix for it, whatever the twin says)
     # a word it is a slip of is shown, or it is a long word unknown even on the web: weighed as a word
     long_slip = len(f.word) >= LONG_SLIP and f.zipf < RUN_TWIN_MAX_ZIPF
@@ -637,6 +638,9 @@ def _name_evidence(
     if use.titled:
         score += AFTER_TITLE
         reasons.append("after a title")
+    if use.initialled and not use.given:
+        score += AFTER_INITIAL
+        reasons.append("beside a given name's initials ('S. Geneen', 'Druin, A.'): a surname")
     if use.given:
         score += AFTER_GIVEN_NAME_SUSPECT if suspect else AFTER_GIVEN_NAME
         reasons.append("after a given name" + (" (weighed less: a slip of a known word)" if suspect else ""))

@@ -1,6 +1,7 @@
 """The words of a text worth spell-checking, with what their place says about them.
 
-Skipped: anything inside a URL, e-mail address, file name or path, handle (@name),
+Skipped: anything inside a URL, e-mail address (also one written out, "jo (at) irs (dot) gov"), file
+name or path, handle (@name),
 hashtag, code, template marker (``{{ … }}``, ``{% … %}``, ``${…}``), HTML tag,
 lorem ipsum filler (the placeholder check reports it); words touching a digit or
 an underscore (``COVID19``, ``4pm``, ``snake_case``); one- and two-letter words;
@@ -20,17 +21,41 @@ from lint.spelling import word_set
 from lint.text import Text
 from lint.words import WORD, title_case_words
 
+# an e-mail address written out against spam: "beth (dot) a (dot) krappweis (at) irs (dot) gov"
+_AT, _DOT = r"\s*[(\[]\s*(?:at|AT)\s*[)\]]\s*", r"\s*[(\[]\s*(?:dot|DOT)\s*[)\]]\s*"
+OBFUSCATED_ADDRESS = re.compile(rf"[\w+-]+(?:(?:{_DOT}|\.)[\w+-]+)*{_AT}[\w-]+(?:(?:{_DOT}|\.)[\w-]+)+")
+# a photo credit: the photographer's name or handle beside a picture agency or a licence ("goldy / iStock /
+# Thinkstock", "Rafal Olechowski, Getty Images", "by mkhmarketing CC BY 2.0"): names, not words to spell
+_AGENCY = (
+    r"(?:iStock(?:photo)?|Thinkstock|Getty[ \t]+Images|Getty|Shutterstock|Alamy|Unsplash|Pexels|Pixabay|[Ff]lickr"
+    r"|Adobe[ \t]+Stock|Dreamstime|Wikimedia[ \t]+Commons|CC[ \t]+BY(?:-[A-Z]{2})*(?:[ \t]+\d\.\d)?)\b"
+)
+_SEGMENT = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2}"  # a name of up to three words
+_SEPARATOR = r"[ \t]*[,/|][ \t]*"
+PHOTO_CREDIT = re.compile(
+    rf"(?:{_SEGMENT}{_SEPARATOR}){{0,3}}{_AGENCY}(?:{_SEPARATOR}{_SEGMENT}){{0,3}}"
+    rf"|\bby[ \t]+{_SEGMENT}[ \t]+(?:on[ \t]+|via[ \t]+)?{_AGENCY}"
+)
+CREDIT_MARKS = ("tock", "Getty", "lickr", "CC BY", "Alamy", "Unsplash", "Pexels", "Pixabay", "Dreamstime", "Wikimedia")
 # spans that are not prose, in any text (the Markdown reader already blanks most of them in bodies);
 # each pattern runs only when its mark is in the text
-NOT_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("{", re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}", re.DOTALL)),
-    ("<", re.compile(r"</?[A-Za-z!][^<>\n]*>")),
-    ("`", re.compile(r"`[^`\n]*`")),
-    ("://", re.compile(r"(?:https?|ftp)://\S+")),
-    ("www.", re.compile(r"www\.\S+")),
-    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[A-Za-z]\w*")),
-    ("#", re.compile(r"(?<![\w#&])#[A-Za-z][\w-]*")),
-    ("orem ipsum", re.compile(r"\b[Ll]orem ipsum\b[^\n.]*")),
+NOT_PROSE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("{",), re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}", re.DOTALL)),
+    (("<",), re.compile(r"</?[A-Za-z!][^<>\n]*>")),
+    (("`",), re.compile(r"`[^`\n]*`")),
+    (("://",), re.compile(r"(?:https?|ftp)://\S+")),
+    (("www.",), re.compile(r"www\.\S+")),
+    (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[A-Za-z]\w*")),
+    (("#",), re.compile(r"(?<![\w#&])#[A-Za-z][\w-]*")),
+    (("(at)", "[at]", "(AT)", "[AT]"), OBFUSCATED_ADDRESS),
+    (CREDIT_MARKS, PHOTO_CREDIT),
+    (("orem ipsum",), re.compile(r"\b[Ll]orem ipsum\b[^\n.]*")),
+)
+AFTER_INITIALS = re.compile(r"\b[A-Z][a-z]+[ \t]+(?:[B-HJ-Z]\.|(?:[A-Z]\.[ \t]?){2,3})[ \t]$")  # not "Plan A."
+BEFORE_INITIALS = re.compile(
+    r"^(?:,[ \t]*(?:[A-Z]\.[ \t]?){1,3}(?=[,;:(\s]|$)"  # "Druin, A., Foss"
+    r"|[ \t][A-Z]{1,2},[ \t]+[A-Z]"  # "Hudders L, De Jans S"
+    r"|,[ \t]+[A-Z][a-z]+\.[ \t]+\(?(?:1[89]|20)\d\d\b)"  # "Bohns, Vanessa. 2017"
 )
 # inside one whitespace-delimited chunk: the marks of code, paths, domains and file names
 CODE_MARKS = re.compile(r"[\w)]\.[^\W\d_]|[/\\=|<>{}~^$%+&*]|\w_\w|_\w|\w_|[^\W\d_]\d|\d[^\W\d_]|::")
@@ -64,6 +89,9 @@ class Token:
     headline: bool = False  # in a title-case or all-capitals line: capitals say nothing there
     entry: bool = False  # in a release-note entry's subject (see lint.spelling.entries)
     elided: bool = False  # a final letter dropped and marked with an apostrophe: "learnin’", "changin'"
+    # a surname by its initials: after a given name and an initial ("Harold S. Geneen", "Bridget C.E. Dooling"),
+    # or before the initials or given name of a reference ("Druin, A., Foss, E.", "Hudders L,", "Bohns, Vanessa. 2017")
+    initialled: bool = False
 
     @property
     def capitalised(self) -> bool:
@@ -114,7 +142,12 @@ class _Lines:
 
 def not_prose(value: str) -> list[tuple[int, int]]:
     """Spans of ``value`` that are markup, code, addresses or filler."""
-    return [m.span() for mark, pattern in NOT_PROSE if mark in value for m in pattern.finditer(value)]
+    return [
+        m.span()
+        for marks, pattern in NOT_PROSE
+        if any(mark in value for mark in marks)
+        for m in pattern.finditer(value)
+    ]
 
 
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>\n]*>")
@@ -243,6 +276,9 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
     compound = _compound(value, start, end) if prefix or before_ch == "-" else ""
     inner = "'" in word[1:] or "’" in word[1:]
     elided = after_ch in "'’" and word[-2:].lower() == "in" and not value[end + 1 : end + 2].isalpha()
+    initialled = word[0].isupper() and bool(
+        AFTER_INITIALS.search(value, max(0, start - 40), start) or BEFORE_INITIALS.match(value[end : end + 30])
+    )
     return Token(
         word,
         start,
@@ -257,6 +293,7 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
         inner,
         title_line or shouting,
         elided=elided,
+        initialled=initialled,
     )
 
 
