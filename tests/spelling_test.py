@@ -389,6 +389,7 @@ SHORTCUT = (
     """Drowpdown Klark said the folksonomy of the slidedeck was themeable and timeboxed,
     unlike the commoditization of videocalls by the Carrboro datasources.""",
     """The arguement was truely about the Ministry's reuploads, the spokeswoman said.""",
+    """He was held in Barlinnie Prision, said Harold S. Geneen of the Detroit Motor Show; Elka Graham agreed.""",
 )
 
 
@@ -402,8 +403,9 @@ def test_skipping_the_near_misses_flags_the_same_words() -> None:
     full = check_articles(arts, Config(select=("spelling",)), explain=True)
     full = [d for d in full if d.rule != "spelling.accepted"]  # --explain also says why names passed
     assert [(d, d.fix) for d in quick] == [(d, d.fix) for d in full]
-    typos = {w.lower() for a in arts[2:6] for w in words([d for d in quick if d.path == a.path], a)}
-    assert {"goverment", "govermant", "recieved", "arguement", "truely"} <= typos
+    typos = {w.lower() for a in arts[2 : 2 + len(SHORTCUT)] for w in words([d for d in quick if d.path == a.path], a)}
+    assert {"goverment", "govermant", "recieved", "arguement", "truely", "prision"} <= typos
+    assert not {"geneen", "elka"} & typos
 
 
 def test_the_ceiling_is_never_below_the_score() -> None:
@@ -761,6 +763,17 @@ def test_front_matter_after_blank_lines_is_read_and_the_writer_is_told_unless_th
     hugo = read_text("story.md", source, "markdown", templates=("hugo",))  # Hugo skips blank lines
     assert hugo.title is not None and hugo.title.value == "Tracks"
     assert [d.rule for d in check_articles([hugo], Config(select=("schema", "spelling")))] == ["spelling.unknown"]
+
+
+def test_a_capital_in_a_title_case_phrase_of_common_words_is_no_name() -> None:
+    # the capital of "Assocation" and "Cheif" comes from the phrase; names beside names, places and heads stay
+    body = """
+        Gibraltar's Cheif Minister Peter Caruana will speak, said the Leisure Software Publishers Assocation.
+        The rebels were held at Barlinnie Prision for a week.
+        A clever dummy from Geordan Murphy led to the try. Visitors to Igorville Park rose by a third.
+        Elka Graham won the race. Often Pipex and other providers are warned. Pipex is a net provider.
+        """
+    assert flagged(article(body)) == ["Cheif", "Assocation", "Prision"]
 
 
 PARLIAMENT = (
@@ -1255,6 +1268,12 @@ def test_the_bare_form_of_a_term_the_article_writes_in_other_forms_is_no_typo() 
 )
 def test_regular_forms_dictionaries_leave_out_are_no_typos(body: str) -> None:
     assert flagged(article(body)) == []
+
+
+def test_only_the_verbs_with_a_british_past_in_t_have_one() -> None:
+    # "leant" and "spelt" are British; "gaint" is no British "gained" but a slip of "giant"
+    body = "The owners of the Russian oil gaint Yukos leant on the courts and spelt out their case."
+    assert flagged(article(body)) == ["gaint"]
 
 
 def test_a_person_or_project_the_run_s_addresses_name_is_no_typo() -> None:

@@ -41,6 +41,7 @@ from lint.lexicon import (
     normal,
     straight,
 )
+from lint.names.people import given_name
 from lint.sentences import sentence_around
 from lint.spelling.code import code_words
 from lint.spelling.entries import ListItems, list_items
@@ -72,6 +73,7 @@ RULES: dict[str, tuple[Severity, str]] = {
 # language tags whose house spelling is British, or American
 BRITISH = ("en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in", "en-uk")
 AMERICAN = ("en-us",)
+TITLE_PHRASE_ZIPF = 4.0  # a capitalised neighbour this common is a word of a title-case phrase, no name
 TWIN_ZIPF = 3.0  # a capitalised dictionary word a name-like word may be a slip of ("House" for "Houes")
 NOT_PROSE = "it touches code, a path or markup in the file"  # why a fix there is no safe one
 MENTIONED = "the correction is written beside it, or the line speaks of a typo: the slip is mentioned, not made"
@@ -396,7 +398,7 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
             final.append(Decision(text, tok, "", ("not in the dictionary", why)))
             continue
         use = evidence.of(tok.text)
-        partners = sum(1 for p in use.partners if p not in typos and (lx.known(p) or p in evidence.uses))
+        partners = sum(1 for p in use.partners if p not in typos and _vouches(p, lx, evidence))
         if partners:
             verdict = judge(tok, facts(tok.text, base), evidence, run_evidence, partners, text.field == "title")
         rule = "spelling.unknown" if verdict.flagged else ""
@@ -414,6 +416,15 @@ def decisions(article: Article, run: Run) -> Iterator[Decision]:
             d.rule = ""
             d.reasons = (*d.reasons, "accepted where the article uses it inside a sentence, as a name")
         yield d
+
+
+def _vouches(partner: str, lx: Lexicon, evidence: ArticleEvidence) -> bool:
+    """A capitalised neighbour says a word is a name when it is a name itself: a given name, an initial, a
+    word the dictionary lacks, a rare word ("Peter", "J", "Caruana"); not a common word of a title-case phrase ("Chief
+    Minister", "Four Seasons", "Publishers Association"), in which a slip of a common word stands as often."""
+    if partner in evidence.uses or len(partner) == 1:  # an initial: "J Thion", "N Speaight"
+        return True
+    return lx.known(partner) and (given_name(partner) or lx.zipf(partner) < TITLE_PHRASE_ZIPF)
 
 
 def _code_name(word: str, evidence: ArticleEvidence, run: RunEvidence | None) -> str:

@@ -53,6 +53,7 @@ class WordUse:
     titled: bool = False  # after a title: "President Ilham Aliyev"
     given: bool = False  # after a given name: "Mark Headd"
     initialled: bool = False  # beside a given name's initials: "Harold S. Geneen", "Druin, A." (see Token)
+    forename: bool = False  # a known given name before a capitalised word: "Elka Graham", "Bernetta Reese"
     possessive: bool = False
     said: bool = False  # next to "said", "says", "told" …
     place: bool = False  # capitalised after "in", "from", "near" …
@@ -61,8 +62,8 @@ class WordUse:
 
     @property
     def introduced(self) -> bool:
-        """Written as a person's name is: after a title, a given name or initials."""
-        return self.titled or self.given or self.initialled
+        """Written as a person's name is: after a title, a given name or initials, or as a given name."""
+        return self.titled or self.given or self.initialled or self.forename
 
 
 @dataclass
@@ -198,6 +199,8 @@ def collect(
             use.given = True  # not in a title-case headline: "Producer Will Thak Part"
         if t.initialled and where != "title":
             use.initialled = True
+        if _capital(t.after) and where != "title" and not t.headline and given_name(t.text):
+            use.forename = True
         if t.after.lower() in SAID or before in SAID:
             use.said = True
         if t.case == "name" and before in PLACE_BEFORE:

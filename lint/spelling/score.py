@@ -23,15 +23,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lint.lexicon import Lexicon, base_language, folded, lexicon, straight
+from lint.names.people import given_name
 from lint.names.similar import edits
-from lint.spelling.evidence import TERM_SENTENCES, ArticleEvidence, RunEvidence, WordUse, stem
+from lint.spelling import word_set
+from lint.spelling.evidence import TERM_SENTENCES, TITLES, ArticleEvidence, RunEvidence, WordUse, stem
 from lint.spelling.misspellings import misspelling
 from lint.spelling.morphology import CLOSED_COMPOUNDS, closed_compound, compound_of, derived_from
 from lint.spelling.safety import why_unsafe
 from lint.spelling.suggest import Candidate, candidates, corrections, match_case
 from lint.spelling.tokens import Token
 from lint.spelling.variants import american
-from lint.spelling.wordlist import SOFTWARE, english, listed_in
+from lint.spelling.wordlist import PROPER, SOFTWARE, english, listed_in, word_list
 
 # weights (log-odds units); a positive total is a typo
 PRIOR = 2.6
@@ -43,6 +45,18 @@ LOWER_CASE_OTHER = 1.0  # … in languages whose inflections this check does not
 # ("todos", "tiene", "fue"), its Russian one 14% and most case forms ("ключу", "сертификате")
 WEB_FORM_ZIPF, WEB_FORM = 1.5, -2.0
 NAME_POSITION = -3.5  # capitalised inside a sentence
+NAME_IN_PHRASE = -1.5  # … beside a capitalised common word: in a title-case phrase ("Detroit Motor Sho")
+NAME_PARTICLES = frozenset(("bin", "ibn", "ben", "abu", "van", "von", "del", "der", "den", "dos", "das", "san"))
+# the words that follow a name in the names of places and bodies
+NAME_HEADS = word_set("""
+    park street road avenue lane river lake county city town island islands bridge square station valley hill
+    hills mountain mountains beach bay airport stadium castle palace abbey cathedral church college university
+    school hospital group bank securities international holdings capital partners foundation institute trust
+    company corporation associates media records studios entertainment hotels airlines motors
+    prison association council party society club league union committee commission department ministry
+    office agency service court theatre theater museum gallery library festival awards cup championship
+    """)
+PHRASE_WORD_ZIPF = 4.0  # a capitalised neighbour this common is a word of such a phrase (see rules/names-en.txt)
 NEAR_ONE = 0.9  # per Zipf step a one-edit neighbour is more frequent (beyond the first steps)
 NEAR_ONE_FROM = 1.5
 NEAR_TWO = 0.45  # the same for a two-edit neighbour (beyond the first step)
@@ -81,6 +95,8 @@ OTHER_ARTICLES_CAPITAL = -0.7  # … or capitalised at a sentence start (up to t
 OTHER_ARTICLES_LOWER = -1.2  # … or in lower case, when no near miss makes it suspect (up to three)
 INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
 HEADLINE_ONLY = 1.5  # capitalised in the headline and nowhere else
+OWN_NAME_SENTENCES = 3  # a capitalised word in this many sentences, more than its twin, is no slip of it
+HEAD_SLIP = 3.0  # capitalised after a name, a slip of a word names of bodies are made with ("Barlinnie Prision")
 TWIN = 3.0  # capitalised, and a slip of a word the article writes with a capital elsewhere ("Houes", "House")
 RUN_TWIN = 2.5  # … a word other articles of the run write with a capital ("Worde Cup", "World Cup")
 CALENDAR = 4.0  # capitalised, and a slip of a day or a month ("Wensday", "Febuary")
@@ -363,11 +379,18 @@ def judge(
 
 def _twin(token: Token, article: ArticleEvidence) -> tuple[str, int] | None:
     """The word the article writes with a capital that ``token`` is a slip of, unless a title or a given
-    name stands before it somewhere ("Mark Headd" is no slip of the article's "Head")."""
+    name stands before it somewhere ("Mark Headd" is no slip of the article's "Head"), or the article
+    writes it more often than that word, in three sentences or more."""
     if not token.capitalised:
         return None
     use = article.of(token.text)
-    return None if use.introduced else article.twin(token.text)
+    if use.introduced:
+        return None
+    twin = article.twin(token.text)
+    own = len(use.capital_contexts)
+    if twin and own >= OWN_NAME_SENTENCES and own > article.capitals[twin[0][:1]][twin[0]]:
+        return None  # "Contrack" in seven sentences, "Contract" in one: the article's name, not its slip
+    return twin
 
 
 CALENDAR_WORDS = [
@@ -477,6 +500,8 @@ def _weigh(
     )
     as_name = as_name or opens_name
     twin = _twin(token, article)
+    # (plain: the near misses unknown, so the ceiling counts a head wherever one may stand)
+    head = _misspelt_head(token, f, use, bound == "plain") if twin is None and case == "name" else ""
     run_twin = None
     # a capitalised word the web writes is a name as often as a slip, unless it is a listed misspelling
     # of the word other articles write ("in Parliment" where the archive writes "Parliament")
@@ -547,7 +572,13 @@ def _weigh(
         reasons.append(f"opens the sentence before '{after}', a capitalised word seldom written: a full name")
     elif token.capitalised:
         reasons.append("capital at a sentence start or in a title-case line (no weight)")
-    if twin:
+    if head == "?":  # (plain)
+        score += HEAD_SLIP
+    elif head:
+        score += HEAD_SLIP
+        reasons.append(f"after a name, one edit from '{head.capitalize()}', a word names of bodies are made with")
+        twin = (head, 1)
+    if twin and not head:
         score += TWIN
         reasons.append(f"the article writes '{match_case(twin[0], token.text)}' elsewhere ({_plural(twin[1], 'edit')})")
     if calendar:
@@ -564,10 +595,16 @@ def _weigh(
         twin = (run_twin[0], 1)
     suspect = bound == "plain" or near_one >= STRONG_NEAR or _slip_from_common(f) or twin is not None or bool(known)
     suspect = suspect or (near >= STRONG_NEAR_TWO and f.zipf == 0.0)  # "beeteen", two slips from "between"
+    # a slip of a common word, or a word unknown even to the web two letters from one ("Counsall")
+    slip = suspect or (f.zipf == 0.0 and any(c.zipf >= PHRASE_WORD_ZIPF for c in f.near))
+    if case == "name" and slip and _in_title_phrase(token, f.lang):
+        score += NAME_IN_PHRASE - NAME_POSITION  # a slip of a common word, where a title's capital explains it
+        reasons.append("beside a capitalised common word ('Motor Show'): the capital may be the title's")
     if token.capitalised:
         # a day or a month misspelt in other articles too is still misspelt: no name the run could know
         after_slip = suspect or (bound != "plain" and _slip_unknown_to_the_web(f))
-        score += _name_evidence(token, use, None if calendar else run, partners_ok, after_slip, reasons)
+        partners = 0 if head else partners_ok  # the name the head follows is no sign of another
+        score += _name_evidence(token, use, None if calendar else run, partners, after_slip, reasons)
         if case != "name" and not twin:  # "Gopls" opening a sentence, where the site writes "gopls"
             inside = bound == "plain" or _slip_inside_common(f)
             others_term = _others_term(f, article, run)
@@ -606,6 +643,40 @@ def _weigh(
     return score, reasons, f, named, twin
 
 
+def _misspelt_head(token: Token, f: Facts, use: WordUse, unknown_near: bool = False) -> str:
+    """The word after a name in the names of places and bodies, or a title, that ``token`` is one edit from,
+    standing where that word stands: after a capitalised word that is no given name or title ("Barlinnie
+    Prision", "Gibraltar's Cheif Minister", "Leisure Software Publishers Assocation")."""
+    before = token.before
+    if use.introduced or not before[:1].isupper() or len(before) < 3:
+        return ""
+    if before.lower() in TITLES or given_name(before.lower()):
+        return ""
+    if unknown_near:
+        return "?"
+    near = [c for c in f.near if c.distance == 1 and c.word[:1] == f.word[:1]]
+    return next((c.word for c in near if c.word in NAME_HEADS or c.word in TITLES), "")
+
+
+def _in_title_phrase(token: Token, lang: str) -> bool:
+    """``token`` stands beside a capitalised common word that is no title, given name or name (the word lists
+    write "Murphy", "Golden" with a capital too): in the name of an
+    event, a work or a body made of words ("Detroit Motor Sho", "Best Solow Female", "Publishers Assocation"),
+    where its capital says little of a name."""
+    # the word before only when a word stands before it too: not one that opens the sentence ("Often Pipex")
+    # the word after not when names stand before it: "Igorville Park", "Calyon Securities"
+    for other in (token.before if token.before2 else "", token.after):
+        if len(other) > 2 and other[:1].isupper() and other[1:].islower():
+            key = other.lower()
+            if key in TITLES or key in NAME_PARTICLES or given_name(key) or key in word_list(PROPER):
+                continue  # "President", "Peter", "Murphy": a name's neighbour
+            if other is token.after and key in NAME_HEADS:
+                continue
+            if lexicon(lang).zipf(key) >= PHRASE_WORD_ZIPF:
+                return True
+    return False
+
+
 def _without_possessive(word: str) -> str:
     """``word`` without a possessive ending: "Saturday's" is as common as "Saturday"."""
     for end in ("'s", "\u2019s", "'", "\u2019"):
@@ -641,6 +712,10 @@ def _name_evidence(
     if use.initialled and not use.given:
         score += AFTER_INITIAL
         reasons.append("beside a given name's initials ('S. Geneen', 'Druin, A.'): a surname")
+    if use.forename and not use.given:
+        score += AFTER_GIVEN_NAME_SUSPECT if suspect else AFTER_GIVEN_NAME
+        less = " (weighed less: a slip of a known word)" if suspect else ""
+        reasons.append("a given name before a capitalised word" + less)
     if use.given:
         score += AFTER_GIVEN_NAME_SUSPECT if suspect else AFTER_GIVEN_NAME
         reasons.append("after a given name" + (" (weighed less: a slip of a known word)" if suspect else ""))

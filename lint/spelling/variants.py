@@ -40,10 +40,6 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_LL.replace("{1,2}", "{2}") + r"ll(?=(?:ed|ing|ings|er|ers|or|ors|ous|ously|ery)$)", "l"),
         (r"(?<=[a-z]{3})ence(?=s?$)", "ense"),
         (r"gramme(?=s?$)", "gram"),
-        # the past tense in -t: leant, dreamt, learnt, burnt, spelt, spilt
-        (r"(?<=[aeiou][nm])t$", "ed"),
-        (r"(?<=[aeiou]rn)t$", "ed"),
-        (r"(?<=[aeiou]l)t$", "led"),
     )
 )
 # inside the word: paediatric, foetus, oestrogen (also how "haer" looks like "her": used with care)
@@ -78,6 +74,24 @@ INVERSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # English ("tire", "draft", "story", "check" have their own meanings), so en-GB does not
 # report the American form.
 PAIRS: dict[str, tuple[str, bool]] = {
+    # the past tense in -t, of these verbs only (a rule would make "gaint" a spelling of "gained")
+    **{
+        b: (a, False)
+        for b, a in (
+            ("leant", "leaned"),
+            ("dreamt", "dreamed"),
+            ("learnt", "learned"),
+            ("unlearnt", "unlearned"),
+            ("burnt", "burned"),
+            ("spelt", "spelled"),
+            ("misspelt", "misspelled"),
+            ("spilt", "spilled"),
+            ("spoilt", "spoiled"),
+            ("smelt", "smelled"),
+            ("dwelt", "dwelled"),
+            ("knelt", "kneeled"),
+        )
+    },
     "aluminium": ("aluminum", True),
     "jewellery": ("jewelry", True),
     "grey": ("gray", False),

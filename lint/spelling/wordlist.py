@@ -2,7 +2,9 @@
 
 - ``rules/words-en.txt``: SCOWL's large British and American lists (meagre, roubles, dreamt);
 - ``rules/words-software.txt``: the software trade's words from cspell's dictionaries
-  (mkdir, cron, mixins, validator).
+  (mkdir, cron, mixins, validator);
+- ``rules/names-en.txt``: common words SCOWL also writes with a capital, as names (Murphy, Golden):
+  not words to accept, but neighbours that may belong to a name.
 
 A word in either weighs heavily against a spelling finding, and is never fixed automatically.
 """
@@ -15,6 +17,7 @@ from lint.resources import rules_path
 from lint.rules import read_words
 
 SOFTWARE = "in the software trade's word list (cspell)"
+PROPER = "names-en.txt"  # common words the lists also write as names ("Murphy", "Golden"): not in LISTS
 # file -> what --explain calls it
 LISTS = {
     "words-en.txt": "in the large English word list (SCOWL)",
