@@ -545,6 +545,19 @@ def test_british_and_american_spellings(lang: str, expected: list[str]) -> None:
     assert all(d.rule == "spelling.variant" and d.fix is not None for d in found)
 
 
+def test_a_british_spelling_is_one_the_british_word_list_or_no_other_language_has() -> None:
+    # "sobre" is "sober" by the -re rule, but Spanish; "burnt" is American English too; "centre" is British
+    body = "The page shows 'información sobre mi caso' in Spanish. We got burnt out at the centre."
+    found = findings(article(body, front="lang: en-US\n"))
+    assert [(d.rule, d.fix.text if d.fix else None) for d in found] == [("spelling.variant", "center")]
+
+
+def test_a_variant_inside_a_name_is_the_name_s_spelling() -> None:
+    body = "* UK Centre for Challenge Prizes: a guide. The Labour Party met at the centre."
+    found = findings(article(body, front="lang: en-US\n"))
+    assert [(d.line, d.fix.text if d.fix else None) for d in found] == [(7, "center")]
+
+
 def test_config_language_picks_the_variety() -> None:
     art = article("The colour was fine.")
     assert flagged(art, Config(select=("spelling",), language="en-US")) == ["colour"]

@@ -46,7 +46,7 @@ from lint.sentences import sentence_around
 from lint.spelling.code import code_words
 from lint.spelling.entries import ListItems, list_items
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
-from lint.spelling.foreign import foreign_spans, foreign_word
+from lint.spelling.foreign import foreign_spans, foreign_word, phrase_word
 from lint.spelling.links import Links, code_names, links
 from lint.spelling.misspellings import misspelling
 from lint.spelling.morphology import PREFIXES, derivations
@@ -54,7 +54,7 @@ from lint.spelling.safety import in_prose, mentions
 from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
 from lint.spelling.tokens import Token, base_forms, hyphen_pieces, hyphen_span, inner_capitals, tokens
-from lint.spelling.variants import american, british
+from lint.spelling.variants import american, attested, british
 from lint.spelling.wordlist import english, listed_in
 from lint.text import Text
 from lint.words import WORD, in_quotation
@@ -522,9 +522,9 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
                 continue
             if base == "en":
                 inner = lx.zipf(tok.text) >= BRITISH_MIN_ZIPF
-                us = next((a for f in forms for a in american(f, inner) if lx.known(a)), "")
+                us = next((a for f in forms if attested(f) for a in american(f, inner) if lx.known(a)), "")
                 if us:
-                    if lang in AMERICAN and tok.case != "name":
+                    if lang in AMERICAN and tok.case != "name" and not _in_a_name(tok):
                         decided.append(
                             Decision(text, tok, "spelling.variant", (f"British spelling of '{us}'",), None, us)
                         )
@@ -534,6 +534,11 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
             other = foreign_word(tok.text, base) if base == "en" else ""
             if other:
                 decided.append(Decision(text, tok, "", (f"an accented word of another language ({other})",)))
+                continue
+            other = phrase_word(text.value, tok.start, tok.end, base) if base == "en" else ""
+            if other:
+                why = f"a word of another language ({other}) in a phrase an accented word of it shows"
+                decided.append(Decision(text, tok, "", (why,)))
                 continue
             elided = _elided(tok, text.value, lx, base) or _h_dropped(tok, text.value, lx, base)
             if elided:
@@ -770,9 +775,15 @@ def _rhyme(a: str, b: str) -> bool:
     return len(a) >= 4 and len(b) >= 4 and a[0] != b[0] and a[-3:] == b[-3:] and abs(len(a) - len(b)) <= 1
 
 
+def _in_a_name(tok: Token) -> bool:
+    """A capitalised word beside another: part of a name, whose spelling is the name's ("UK Centre for
+    Challenge Prizes", "Pearl Harbor", "Labour Party"), not the house's variety."""
+    return tok.capitalised and any(w[:1].isupper() for w in (tok.before, tok.after))
+
+
 def _dialect(tok: Token, lang: str, base: str) -> str:
     """The house form of a known word written in the other variety of English, or ""."""
-    if base != "en" or tok.case == "name" or lang not in BRITISH + AMERICAN:
+    if base != "en" or tok.case == "name" or lang not in BRITISH + AMERICAN or _in_a_name(tok):
         return ""
     lx = lexicon(base)
     word = tok.text.lower()

@@ -94,3 +94,22 @@ def foreign_word(word: str, own: str) -> str:
         return ""
     lowered = word.lower()
     return next((lang for lang in OTHERS if lang != own and common_in(lowered, lang)), "")
+
+
+NEIGHBOURS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+PHRASE_REACH = 3  # words either side
+
+
+def phrase_word(value: str, start: int, end: int, own: str) -> str:
+    """The other language of a phrase the plain word at ``value[start:end]`` stands in, or "": an accented
+    word of that language within three words, in the same clause, and the word common in it too
+    ("información sobre mi caso": "sobre" and "caso" are Spanish, as "información" shows)."""
+    word = value[start:end].lower()
+    left = re.split(r"[.,;:!?()\[\]\n\"“”]", value[max(0, start - 80) : start])[-1]
+    right = re.split(r"[.,;:!?()\[\]\n\"“”]", value[end : end + 80])[0]
+    near = NEIGHBOURS.findall(left)[-PHRASE_REACH:] + NEIGHBOURS.findall(right)[:PHRASE_REACH]
+    for other in near:
+        lang = foreign_word(other, own)
+        if lang and common_in(word, lang):
+            return lang
+    return ""

@@ -74,22 +74,16 @@ INVERSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # English ("tire", "draft", "story", "check" have their own meanings), so en-GB does not
 # report the American form.
 PAIRS: dict[str, tuple[str, bool]] = {
-    # the past tense in -t, of these verbs only (a rule would make "gaint" a spelling of "gained")
+    # the past tense in -t that is chiefly British, of these verbs only (a rule would make "gaint" a
+    # spelling of "gained"; "burnt", "dreamt", "knelt", "spilt" are American English too)
     **{
         b: (a, False)
         for b, a in (
             ("leant", "leaned"),
-            ("dreamt", "dreamed"),
             ("learnt", "learned"),
             ("unlearnt", "unlearned"),
-            ("burnt", "burned"),
             ("spelt", "spelled"),
             ("misspelt", "misspelled"),
-            ("spilt", "spilled"),
-            ("spoilt", "spoiled"),
-            ("smelt", "smelled"),
-            ("dwelt", "dwelled"),
-            ("knelt", "kneeled"),
         )
     },
     "aluminium": ("aluminum", True),
@@ -153,6 +147,19 @@ def _apply(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> set[str
         if new != word:
             out.add(new)
     return out
+
+
+@lru_cache(maxsize=10_000)
+def attested(word: str) -> bool:
+    """True when ``word``, a British form a rule makes, is one: SCOWL's British list or the listed pairs
+    have it (``rules/british-en.txt``), or no other language writes it commonly ("sobre" is Spanish)."""
+    from lint.spelling.foreign import OTHERS, common_in
+    from lint.spelling.wordlist import word_list
+
+    w = word.lower()
+    if w in PAIRS or w in word_list("british-en.txt"):
+        return True
+    return not any(common_in(w, lang) for lang in OTHERS if lang != "en")
 
 
 def american(word: str, inner: bool = True) -> list[str]:
