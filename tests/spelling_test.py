@@ -789,6 +789,11 @@ def test_a_capital_in_a_title_case_phrase_of_common_words_is_no_name() -> None:
     assert flagged(article(body)) == ["Cheif", "Assocation", "Prision"]
 
 
+def test_a_unit_after_a_number_is_no_typo_but_a_slip_there_is() -> None:
+    body = "Time on phones grew to 2 hrs and 57 mins a day, at 56 kbps. The trip took 3 yeras to plan."
+    assert flagged(article(body)) == ["yeras"]
+
+
 PARLIAMENT = (
     "The bill was debated in Parliament on Monday, officials said.",
     "Members of Parliament voted on the budget late on Tuesday.",

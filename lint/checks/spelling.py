@@ -43,6 +43,7 @@ from lint.lexicon import (
 )
 from lint.names.people import given_name
 from lint.sentences import sentence_around
+from lint.spelling import word_set
 from lint.spelling.code import code_words
 from lint.spelling.entries import ListItems, list_items
 from lint.spelling.evidence import ArticleEvidence, RunEvidence, collect
@@ -540,6 +541,9 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
                 why = f"a word of another language ({other}) in a phrase an accented word of it shows"
                 decided.append(Decision(text, tok, "", (why,)))
                 continue
+            if _unit(tok, text.value):
+                decided.append(Decision(text, tok, "", ("a unit after a number, as the web writes it ('2 hrs')",)))
+                continue
             elided = _elided(tok, text.value, lx, base) or _h_dropped(tok, text.value, lx, base)
             if elided:
                 decided.append(Decision(text, tok, "", (elided,)))
@@ -610,6 +614,19 @@ ELISIONS = {  # the words a language writes elided before a vowel, with an apost
 
 
 CLOSING_QUOTE = re.compile(r"(?<=[^\W\d_])['’](?![^\W\d_])")  # after a letter, before no letter: a quote closes
+
+
+AFTER_NUMBER = re.compile(r"\d[\d.,]*[ \u00a0]?$")
+# the abbreviations of units written after a number (a closed class: "whe", "befor" there are slips)
+UNITS = word_set("""
+    hrs hr mins secs yrs wks mos kbps mbps gbps tbps kbit mbit ppi dpi mph kph kmh lbs ozs sqft sqm ghz mhz khz
+    kwh mwh gwh tbsp tsp pts bps fps rpm psi
+    """)
+
+
+def _unit(tok: Token, value: str) -> bool:
+    """A unit's abbreviation right after a number: "2 hrs", "56 kbps", "70 mph"."""
+    return tok.text in UNITS and bool(AFTER_NUMBER.search(value, max(0, tok.start - 24), tok.start))
 
 
 def _h_dropped(tok: Token, value: str, lx: Lexicon, base: str) -> str:
