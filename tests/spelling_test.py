@@ -794,6 +794,18 @@ def test_a_unit_after_a_number_is_no_typo_but_a_slip_there_is() -> None:
     assert flagged(article(body)) == ["yeras"]
 
 
+def test_a_name_an_article_writes_again_and_again_is_no_slip_of_a_word_other_articles_capitalise() -> None:
+    others = [
+        article(f"Email Updates are sent daily. Sign up for Email Alerts today. {n}", name=f"e{n}.md") for n in range(4)
+    ]
+    body = (
+        "Nana Efua Embil, the coordinator, said the goal was clear. “It is not a flash in the pan,” Embil said. "
+        "The parks reach people, Embil said. “We had a chat,” Embil said."
+    )
+    story = article(body, name="parks.md")
+    assert [d for d in findings(*others, story) if d.path == "parks.md"] == []
+
+
 PARLIAMENT = (
     "The bill was debated in Parliament on Monday, officials said.",
     "Members of Parliament voted on the budget late on Tuesday.",

@@ -49,6 +49,7 @@ class WordUse:
 
     name_contexts: set[tuple[str, str]] = field(default_factory=set)  # capitalised inside a sentence
     capital_contexts: set[tuple[str, str]] = field(default_factory=set)  # capitalised anywhere
+    capital_uses: int = 0  # how often it is written capitalised (the contexts may repeat: "Embil said")
     lower_contexts: set[tuple[str, str]] = field(default_factory=set)  # in lower case
     titled: bool = False  # after a title: "President Ilham Aliyev"
     given: bool = False  # after a given name: "Mark Headd"
@@ -184,6 +185,7 @@ def collect(
             use.lower_contexts.add(context)
             continue
         use.capital_contexts.add(context)
+        use.capital_uses += 1
         if t.case == "name":
             use.name_contexts.add(context)
         if t.possessive:

@@ -95,7 +95,7 @@ OTHER_ARTICLES_CAPITAL = -0.7  # … or capitalised at a sentence start (up to t
 OTHER_ARTICLES_LOWER = -1.2  # … or in lower case, when no near miss makes it suspect (up to three)
 INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
 HEADLINE_ONLY = 1.5  # capitalised in the headline and nowhere else
-OWN_NAME_SENTENCES = 3  # a capitalised word in this many sentences, more than its twin, is no slip of it
+OWN_NAME_SENTENCES = 3  # a capitalised word written this often, more than its twin, is no slip of it
 HEAD_SLIP = 3.0  # capitalised after a name, a slip of a word names of bodies are made with ("Barlinnie Prision")
 TWIN = 3.0  # capitalised, and a slip of a word the article writes with a capital elsewhere ("Houes", "House")
 RUN_TWIN = 2.5  # … a word other articles of the run write with a capital ("Worde Cup", "World Cup")
@@ -387,7 +387,7 @@ def _twin(token: Token, article: ArticleEvidence) -> tuple[str, int] | None:
     if use.introduced:
         return None
     twin = article.twin(token.text)
-    own = len(use.capital_contexts)
+    own = use.capital_uses
     if twin and own >= OWN_NAME_SENTENCES and own > article.capitals[twin[0][:1]][twin[0]]:
         return None  # "Contrack" in seven sentences, "Contract" in one: the article's name, not its slip
     return twin
@@ -433,6 +433,8 @@ def _run_twin(
     as a name too."""
     if use.introduced or run.as_name[token.text.lower()] - (1 if use.name_contexts else 0) > 0:
         return None
+    if use.capital_uses >= OWN_NAME_SENTENCES and not misspelling(f.word, f.lang):
+        return None  # "Embil" eight times in one article: its name, whatever other articles write
     best: tuple[int, str] | None = None
     for c in f.near:
         if c.distance != 1 or not c.listed or c.kind == "a missing space" or c.zipf < TWIN_ZIPF:
