@@ -806,6 +806,14 @@ def test_a_name_an_article_writes_again_and_again_is_no_slip_of_a_word_other_art
     assert [d for d in findings(*others, story) if d.path == "parks.md"] == []
 
 
+def test_a_handle_made_of_the_name_just_before_is_no_typo() -> None:
+    body = """
+        Thanks to the researchers: Sergey Bobrov (bobrov), Noriaki Iwasaki (niwasaki), Rich Panzer | rpanzer.
+        Jane Doe reported that the fix was mergd quickly.
+        """
+    assert flagged(article(body)) == ["mergd"]
+
+
 PARLIAMENT = (
     "The bill was debated in Parliament on Monday, officials said.",
     "Members of Parliament voted on the budget late on Tuesday.",

@@ -541,6 +541,10 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
                 why = f"a word of another language ({other}) in a phrase an accented word of it shows"
                 decided.append(Decision(text, tok, "", (why,)))
                 continue
+            if _handle_of_name(tok, text.value):
+                why = "the handle of the person named just before ('Sergey Bobrov (bobrov)')"
+                decided.append(Decision(text, tok, "", (why,)))
+                continue
             if _unit(tok, text.value):
                 decided.append(Decision(text, tok, "", ("a unit after a number, as the web writes it ('2 hrs')",)))
                 continue
@@ -614,6 +618,30 @@ ELISIONS = {  # the words a language writes elided before a vowel, with an apost
 
 
 CLOSING_QUOTE = re.compile(r"(?<=[^\W\d_])['’](?![^\W\d_])")  # after a letter, before no letter: a quote closes
+
+
+FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+HANDLE_REACH = 120  # characters before the word where the name may stand
+
+
+def _handle_of_name(tok: Token, value: str) -> bool:
+    """A lower-case word made of the name of a person written just before it: a user name or an address's
+    local part ("Sergey Bobrov (bobrov)", "Noriaki Iwasaki (niwasaki)", "Rich Panzer | rpanzer")."""
+    word = tok.text.lower()
+    if not tok.text.islower() or len(word) < 4:
+        return False
+    for m in FULL_NAME.finditer(value, max(0, tok.start - HANDLE_REACH), tok.start):
+        given, family = m.group(1).lower(), m.group(2).lower().replace("-", "")
+        if word in (
+            family,
+            given + family,
+            given[0] + family,
+            given + family[0],
+            family + given[0],
+            given + "." + family,
+        ):
+            return True
+    return False
 
 
 AFTER_NUMBER = re.compile(r"\d[\d.,]*[ \u00a0]?$")
