@@ -523,7 +523,7 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
                 continue
             if base == "en":
                 inner = lx.zipf(tok.text) >= BRITISH_MIN_ZIPF
-                us = next((a for f in forms if attested(f) for a in american(f, inner) if lx.known(a)), "")
+                us = next((a for f in forms for a in american(f, inner) if lx.known(a) and attested(f)), "")
                 if us:
                     if lang in AMERICAN and tok.case != "name" and not _in_a_name(tok):
                         decided.append(
@@ -632,14 +632,9 @@ def _handle_of_name(tok: Token, value: str) -> bool:
         return False
     for m in FULL_NAME.finditer(value, max(0, tok.start - HANDLE_REACH), tok.start):
         given, family = m.group(1).lower(), m.group(2).lower().replace("-", "")
-        if word in (
-            family,
-            given + family,
-            given[0] + family,
-            given + family[0],
-            family + given[0],
-            given + "." + family,
-        ):
+        if word in (given + family, given[0] + family, given + family[0], family + given[0]):
+            return True
+        if word == family and value[tok.start - 1 : tok.start] == "(":  # "Sergey Bobrov (bobrov)"
             return True
     return False
 

@@ -149,17 +149,13 @@ def _apply(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> set[str
     return out
 
 
-@lru_cache(maxsize=10_000)
 def attested(word: str) -> bool:
     """True when ``word``, a British form a rule makes, is one: SCOWL's British list or the listed pairs
-    have it (``rules/british-en.txt``), or no other language writes it commonly ("sobre" is Spanish)."""
-    from lint.spelling.foreign import OTHERS, common_in
+    have it (``rules/british-en.txt``); "sobre" is Spanish, "Saeed" a name."""
     from lint.spelling.wordlist import word_list
 
     w = word.lower()
-    if w in PAIRS or w in word_list("british-en.txt"):
-        return True
-    return not any(common_in(w, lang) for lang in OTHERS if lang != "en")
+    return w in PAIRS or w in word_list("british-en.txt")
 
 
 def american(word: str, inner: bool = True) -> list[str]:
