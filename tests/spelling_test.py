@@ -512,6 +512,21 @@ def test_the_shipped_word_lists_are_lower_case_words_the_dictionary_lacks_with_t
     assert not [w for w in entries if lx.known(w)]
 
 
+def test_the_name_and_british_lists_are_lower_case_words_with_their_licence() -> None:
+    from lint.lexicon import lexicon
+    from lint.spelling.variants import american
+
+    lx = lexicon("en")
+    for name in ("names-en.txt", "british-en.txt"):
+        assert "Permission" in rules_path(name).read_text(encoding="utf-8")
+        entries = read_words(rules_path(name))
+        assert entries == sorted(set(entries)) and len(entries) > 1000
+        assert all(w.isascii() and w.isalpha() and w.islower() for w in entries)
+    # names-en: common words (the check weighs them by frequency); british-en: forms of known American words
+    assert all(lx.zipf(w) >= 4.0 for w in read_words(rules_path("names-en.txt")))
+    assert all(any(lx.known(a) for a in american(w)) for w in read_words(rules_path("british-en.txt")))
+
+
 def test_the_word_lists_are_well_formed() -> None:
     accept = read_words(rules_path("accept.txt"))
     reject = [line.partition("->") for line in read_words(rules_path("reject.txt"))]
