@@ -829,6 +829,12 @@ def test_a_handle_made_of_the_name_just_before_is_no_typo() -> None:
     assert flagged(article(body)) == ["mergd"]
 
 
+def test_a_regular_form_whose_near_misses_are_the_same_form_of_other_words_is_a_word() -> None:
+    # "redactions" is "redaction" + s, as "reactions" is "reaction" + s; "commited" and "leting" are slips
+    body = "The redactions were many. He commited the change and kept leting it run."
+    assert flagged(article(body)) == ["commited", "leting"]
+
+
 PARLIAMENT = (
     "The bill was debated in Parliament on Monday, officials said.",
     "Members of Parliament voted on the budget late on Tuesday.",

@@ -96,6 +96,7 @@ OTHER_ARTICLES_LOWER = -1.2  # … or in lower case, when no near miss makes it 
 INNER_APOSTROPHE = -2.0  # Sa'ar, O'Brien
 HEADLINE_ONLY = 1.5  # capitalised in the headline and nowhere else
 OWN_NAME_SENTENCES = 3  # a capitalised word written this often, more than its twin, is no slip of it
+SIBLING_STEM = 6  # letters of a stem whose derivation's near misses may be its siblings' ("redactions")
 HEAD_SLIP = 3.0  # capitalised after a name, a slip of a word names of bodies are made with ("Barlinnie Prision")
 TWIN = 3.0  # capitalised, and a slip of a word the article writes with a capital elsewhere ("Houes", "House")
 RUN_TWIN = 2.5  # … a word other articles of the run write with a capital ("Worde Cup", "World Cup")
@@ -619,8 +620,11 @@ def _weigh(
         inside = bound == "plain" or _slip_inside_common(f)  # (plain: the near misses unknown, so it may be)
         score += _word_evidence(token, f, use, article, run, suspect, bool(known), inside, reasons)
     if f.derived:
-        score += DERIVED_NEAR_MISS if suspect else DERIVED if f.derived[1][0] == "-" else PREFIXED
+        sibling = suspect and bound != "plain" and _sibling_of_near_miss(f)
+        score += DERIVED_NEAR_MISS if suspect and not sibling else DERIVED if f.derived[1][0] == "-" else PREFIXED
         reasons.append(f"'{f.derived[0]}' with {f.derived[1]}")
+        if sibling:
+            reasons.append("its near misses are the same ending on other dictionary words")
     elif f.compound:
         score += DERIVED_NEAR_MISS if suspect else COMPOUND
         reasons.append(f"'{f.compound[0]}' + '{f.compound[1]}'")
@@ -643,6 +647,24 @@ def _weigh(
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
     return score, reasons, f, named, twin
+
+
+def _sibling_of_near_miss(f: Facts) -> bool:
+    """Every common word one edit from ``f.word`` is the same ending on another dictionary word, and the
+    stem is a dictionary word too: "redactions" beside "reactions" is "redaction" beside "reaction", both
+    words; not "commited" beside "committed" ("committ" is none), nor "truely" beside "truly"."""
+    assert f.derived is not None
+    stem, affix = f.derived
+    if affix[:1] != "-":
+        return False
+    lx = lexicon(f.lang)
+    ending = affix[1:]
+    if lx.entry(stem).count == 0 or len(stem) < SIBLING_STEM:  # "Bigest", "Leting", "Seeked" are slips
+        return False
+    near = [c for c in f.near if c.distance == 1 and c.zipf > f.zipf and not c.word.startswith(stem)]
+    return bool(near) and all(
+        c.word.endswith(ending) and c.word[: -len(ending)] != stem and lx.known(c.word[: -len(ending)]) for c in near
+    )
 
 
 def _misspelt_head(token: Token, f: Facts, use: WordUse, unknown_near: bool = False) -> str:
