@@ -513,3 +513,26 @@ def test_a_plain_folder_whose_posts_call_go_templates(
     assert tomllib.loads((tmp_path / "copydesk.toml").read_text())["templates"] == ["go"]
     check = cli("check", "--format", "json")
     assert [d["path"] for d in check.diagnostics] == [TYPO[0]]
+
+
+def test_a_slip_copied_from_release_note_to_release_note_is_no_vocabulary(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a commit's subject backported under a new hash each release is one line; codespell's slips never count
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    for n in range(4):
+        sha = f"{n:x}" * 10
+        (posts / f"v1.{n}.0.md").write_text(
+            f'---\ntitle: "Version 1.{n}.0"\ndate: 2026-01-0{n + 1}\n---\n\nThe release brings these changes.\n\n'
+            f"- [`{sha}`](https://github.com/x/y/commit/{sha}) - **net**: fix the scehduler on close (Ann Lee)"
+            f" [#{100 + n}](https://github.com/x/y/pull/{100 + n})\n"
+            f"- **dns**: use an object without protoype for the map (Ben Ode)\n\n"
+            f"Our flarbnet tool built release {n}. We tuned flarbnet for it.\n",
+            encoding="utf-8",
+        )
+    monkeypatch.chdir(tmp_path)
+    assert cli("init").code == 0
+    vocabulary = (tmp_path / "copydesk-vocabulary.txt").read_text(encoding="utf-8")
+    assert re.search(r"^flarbnet +# 4 posts", vocabulary, re.MULTILINE)
+    assert "scehduler" not in vocabulary and "protoype" not in vocabulary

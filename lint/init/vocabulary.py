@@ -4,7 +4,8 @@ The spelling check runs on every post (with the evidence of the whole archive, a
 run on the site would); a word it still calls unknown in several posts is the
 archive's own word (a coinage, a product, a code word written as prose) unless it
 looks like a slip: a word with a safe fix, or one that is one edit from the word the
-spelling check suggests and written in few posts.
+spelling check suggests and written in few lines (a line copied from post to post, as
+release notes copy a commit's subject, counts once: "protoype" in seven of them is one slip).
 """
 
 from __future__ import annotations
@@ -18,10 +19,20 @@ import jellyfish
 
 from lint.article import Article
 from lint.diagnostics import Diagnostic
+from lint.spelling.misspellings import misspelling
 from lint.text import LineIndex
 
 MIN_POSTS = 2  # a word of one post is that post's business (copydesk: {accept: [...]})
-SLIP_POSTS = 3  # a word one edit from its suggestion is taken as meant only in this many posts or more
+SLIP_POSTS = 3  # a word one edit from its suggestion is taken as meant only in this many different lines or more
+
+
+ADDRESSES_AND_HASHES = re.compile(r"\]\([^)\s]*\)|https?://\S+|\b[0-9a-f]{7,40}\b|#\d+")
+
+
+def _gist(line: str) -> str:
+    """A line's words, without its links' addresses, commit hashes and issue numbers: a commit's subject
+    backported from release to release, under a new hash each time, is one line."""
+    return " ".join(re.findall(r"[^\W\d_]+", ADDRESSES_AND_HASHES.sub(" ", line))).lower()
 
 
 @dataclass
@@ -40,6 +51,8 @@ def propose(articles: Sequence[Article], diagnostics: Sequence[Diagnostic]) -> t
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     fixable: set[str] = set()  # a safe fix: the spelling check is sure it is a slip
     near: set[str] = set()  # one edit from the word the spelling check suggests
+    # the lines each word is written in: a release note's line copied into the next release's is one use
+    lines: dict[str, set[str]] = defaultdict(set)
     for d in diagnostics:
         if d.rule != "spelling.unknown" or d.path not in sources:
             continue
@@ -49,6 +62,9 @@ def propose(articles: Sequence[Article], diagnostics: Sequence[Diagnostic]) -> t
             continue
         key = written.lower()
         posts[key].add(d.path)
+        start = index.offset(d.line, 1)
+        end = sources[d.path].find("\n", start)
+        lines[key].add(_gist(sources[d.path][start : end if end >= 0 else None]))
         uses[key] += 1
         forms[key][written] += 1
         if d.safe_fix is not None:
@@ -57,7 +73,9 @@ def propose(articles: Sequence[Article], diagnostics: Sequence[Diagnostic]) -> t
             near.add(key)
     words = []
     for key, where in posts.items():
-        if len(where) < MIN_POSTS or key in fixable or (key in near and len(where) < SLIP_POSTS):
+        if len(where) < MIN_POSTS or key in fixable or (key in near and len(lines[key]) < SLIP_POSTS):
+            continue
+        if misspelling(key, "en"):  # codespell's list: a slip writers repeat ("protoype", "existance")
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
         seen = sum(len(pattern.findall(sources[path])) for path in where)  # a check reports a word once
