@@ -538,3 +538,18 @@ def test_an_articles_language_code_that_names_no_language_is_a_finding_at_its_li
         assert result.code == 0, result.out
     else:
         assert result.code == 1 and f"post.md:4:7: error schema.format {message}" in result.out, result.out
+
+
+def test_every_shipped_schema_is_a_valid_json_schema() -> None:
+    # a run does not check copydesk's own schemas again (a tenth of a one-article run): this does
+    import json as _json
+
+    import jsonschema
+
+    from lint.resources import data_dir
+
+    shipped = sorted(data_dir("schemas").glob("*.json"))
+    assert len(shipped) >= 7
+    for path in shipped:
+        schema = _json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator).check_schema(schema)
