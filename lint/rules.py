@@ -136,6 +136,8 @@ def read_words(path: Path) -> list[str]:
         text = read_file(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise FatalError(f"{path}: cannot read the word list: {getattr(exc, 'strerror', None) or exc}") from None
+    if " #" not in text and "\t#" not in text:  # no comment after a word (the shipped lists): one pass
+        return [s for line in text.splitlines() if (s := line.strip()) and s[0] != "#"]
     out = []
     for line in text.splitlines():
         line = line.split(" #", 1)[0].strip() if not line.lstrip().startswith("#") else ""
