@@ -835,6 +835,14 @@ def test_a_regular_form_whose_near_misses_are_the_same_form_of_other_words_is_a_
     assert flagged(article(body)) == ["commited", "leting"]
 
 
+def test_a_word_split_by_inline_markup_without_a_space_is_the_word_a_browser_shows() -> None:
+    body = (
+        '- **m**<span id="kix.ciz0zkic4beu" class="anchor"></span>**ake sure** it works.\n'
+        "- It was <em>un</em>beleivable, and <em>un</em>believable."
+    )
+    assert flagged(article(body)) == ["un</em>beleivable"]  # one word, as the browser shows it
+
+
 PARLIAMENT = (
     "The bill was debated in Parliament on Monday, officials said.",
     "Members of Parliament voted on the budget late on Tuesday.",

@@ -541,6 +541,11 @@ def _sort(article: Article, run: Run, state: State) -> Screen:
                 why = f"a word of another language ({other}) in a phrase an accented word of it shows"
                 decided.append(Decision(text, tok, "", (why,)))
                 continue
+            joined = _split_by_markup(tok, text, article.source, lx)
+            if joined:
+                why = f"'{joined}' as a browser shows it: inline markup splits the word, no space"
+                decided.append(Decision(text, tok, "", (why,)))
+                continue
             if _handle_of_name(tok, text.value):
                 why = "the handle of the person named just before ('Sergey Bobrov (bobrov)')"
                 decided.append(Decision(text, tok, "", (why,)))
@@ -618,6 +623,23 @@ ELISIONS = {  # the words a language writes elided before a vowel, with an apost
 
 
 CLOSING_QUOTE = re.compile(r"(?<=[^\W\d_])['’](?![^\W\d_])")  # after a letter, before no letter: a quote closes
+
+
+_INLINE_MARKS = r"(?:\*{1,3}|_{1,3}|~~|</?[A-Za-z][^<>\n]{0,200}>)+"
+MARKUP_BEFORE = re.compile(rf"([^\W\d_]+)({_INLINE_MARKS})$")
+MARKUP_AFTER = re.compile(rf"^({_INLINE_MARKS})([^\W\d_]+)")
+
+
+def _split_by_markup(tok: Token, text: Text, source: str, lx: Lexicon) -> str:
+    """The word a browser shows where inline markup, with no space, splits it and ``tok`` is a piece of it
+    ("**m**<span id=…></span>**ake sure": "make"; "<em>Un</em>believable"), when the dictionary knows it."""
+    a, b = text.span(tok.start, tok.end)
+    if source[a:b] != tok.text:
+        return ""
+    before = MARKUP_BEFORE.search(source, max(0, a - 240), a)
+    after = MARKUP_AFTER.match(source[b : b + 240])
+    joined = (before.group(1) if before else "") + tok.text + (after.group(2) if after else "")
+    return joined if joined != tok.text and lx.known(joined.lower()) else ""
 
 
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
