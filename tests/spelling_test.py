@@ -843,6 +843,35 @@ def test_a_word_split_by_inline_markup_without_a_space_is_the_word_a_browser_sho
     assert flagged(article(body)) == ["un</em>beleivable"]  # one word, as the browser shows it
 
 
+@pytest.mark.parametrize(
+    ("body", "typos"),
+    [
+        ("We went with Plan B. Tomorow we leave. The U.K. Parliment voted.", ["Tomorow", "Parliment"]),
+        ("The deal between García adn the council fell through.", ["adn"]),
+        ("He sold the pictures to Getty, wich paid well.", ["wich"]),
+        ("We used images from Unsplash, Pexels and Pixabay, which are fre and easy.", ["fre"]),
+        ("Photos were shared by thier freinds on Flickr last year.", ["thier", "freinds"]),
+        (
+            "At the White Houes. The Houes staff were kind. Inside the Houes it was warm. The White House is big.",
+            ["Houes", "Houes", "Houes"],
+        ),
+    ],
+)
+def test_the_evidence_for_names_and_credits_hides_no_slip_of_prose(body: str, typos: list[str]) -> None:
+    assert flagged(article(body)) == typos
+
+
+def test_a_rule_after_blank_lines_is_no_front_matter_and_the_text_after_it_is_checked() -> None:
+    art = read_text("story.md", "\n\n---\n\nThe recieved letter was wierd.\n", "markdown")
+    assert words(findings(art), art) == ["recieved", "wierd"]
+
+
+def test_a_variant_at_a_sentence_start_is_the_house_s_and_spelt_flour_is_a_grain() -> None:
+    body = "Organise Slack channels by team. We baked bread with spelt flour."
+    found = findings(article(body, front="lang: en-US\n"))
+    assert [(d.rule, d.fix.text if d.fix else None) for d in found] == [("spelling.variant", "Organize")]
+
+
 PARLIAMENT = (
     "The bill was debated in Parliament on Monday, officials said.",
     "Members of Parliament voted on the budget late on Tuesday.",

@@ -625,7 +625,7 @@ ELISIONS = {  # the words a language writes elided before a vowel, with an apost
 CLOSING_QUOTE = re.compile(r"(?<=[^\W\d_])['’](?![^\W\d_])")  # after a letter, before no letter: a quote closes
 
 
-_INLINE_MARKS = r"(?:\*{1,3}|_{1,3}|~~|</?[A-Za-z][^<>\n]{0,200}>)+"
+_INLINE_MARKS = r"(?:\*++|_++|~~|</?[A-Za-z][^<>\n]{0,200}+>)++"  # possessive: a run of marks is read once
 MARKUP_BEFORE = re.compile(rf"([^\W\d_]+)({_INLINE_MARKS})$")
 MARKUP_AFTER = re.compile(rf"^({_INLINE_MARKS})([^\W\d_]+)")
 
@@ -840,7 +840,10 @@ def _rhyme(a: str, b: str) -> bool:
 def _in_a_name(tok: Token) -> bool:
     """A capitalised word beside another: part of a name, whose spelling is the name's ("UK Centre for
     Challenge Prizes", "Pearl Harbor", "Labour Party"), not the house's variety."""
-    return tok.capitalised and any(w[:1].isupper() for w in (tok.before, tok.after))
+    if not tok.capitalised:
+        return False
+    # the word after counts only inside a sentence: "Organise Slack channels" opens one with a verb
+    return tok.before[:1].isupper() or (tok.case == "name" and tok.after[:1].isupper())
 
 
 def _dialect(tok: Token, lang: str, base: str) -> str:

@@ -79,6 +79,8 @@ _CLOSERS = {
 
 
 _BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*")
+# the first line of front matter: a key (YAML "title:", TOML "title ="), a comment or a table
+_KEYS_FIRST = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*[ \t]*(?:[\w\"'-][\w .\"'-]*[ \t]*(?::[ \t\r\n]|:$|=)|#|\[)")
 
 
 def split_front_matter(source: str) -> tuple[str | None, int, int, int]:
@@ -86,16 +88,18 @@ def split_front_matter(source: str) -> tuple[str | None, int, int, int]:
 
     Lines end at ``\r\n``, ``\n`` or a lone ``\r``, as editors show them.  Blank lines before the
     opening fence are skipped, as Hugo skips them."""
-    shift = 1 if source.startswith("\ufeff") else 0
-    blank = _BLANK_LINES.match(source, shift)
-    shift = blank.end() if blank else shift  # Hugo skips them; others are told (see read)
+    bom = 1 if source.startswith("\ufeff") else 0
+    blank = _BLANK_LINES.match(source, bom)
+    shift = blank.end() if blank else bom  # Hugo skips them; others are told (see read)
     first_end = _LINE_END.search(source, shift)
     first = source[shift : first_end.start() if first_end else len(source)].rstrip()
     kind = FENCE.get(first)
     if kind is None:
-        return None, 0, 0, shift
+        return None, 0, 0, bom
     start = first_end.end() if first_end else len(source)
     m = _CLOSERS[kind].search(source, start)
+    if shift > bom and (m is None or not _KEYS_FIRST.match(source, start, m.start())):
+        return None, 0, 0, bom  # after blank lines, a rule ("---") with prose after it: no front matter
     if m is None:
         return kind, start, -1, len(source)
     after = _LINE_END.match(source, m.end())

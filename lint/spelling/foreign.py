@@ -110,6 +110,16 @@ def phrase_word(value: str, start: int, end: int, own: str) -> str:
     near = NEIGHBOURS.findall(left)[-PHRASE_REACH:] + NEIGHBOURS.findall(right)[:PHRASE_REACH]
     for other in near:
         lang = foreign_word(other, own)
-        if lang and common_in(word, lang):
+        if lang and common_in(word, lang) and _more_common_in(word, lang, own):
             return lang
     return ""
+
+
+FOREIGN_MARGIN = 2.5  # Zipf steps: "sobre" is Spanish (6.2 against 2.7), "adn" beside "García" is no "ADN" (4.2, 2.4)
+
+
+def _more_common_in(word: str, lang: str, own: str) -> bool:
+    """``word`` is far more common in ``lang`` than in the article's language."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, lang)) >= float(zipf_frequency(word, own)) + FOREIGN_MARGIN

@@ -30,7 +30,7 @@ from lint.spelling.evidence import TERM_SENTENCES, TITLES, ArticleEvidence, RunE
 from lint.spelling.misspellings import misspelling
 from lint.spelling.morphology import CLOSED_COMPOUNDS, closed_compound, compound_of, derived_from
 from lint.spelling.safety import why_unsafe
-from lint.spelling.suggest import Candidate, candidates, corrections, match_case
+from lint.spelling.suggest import Candidate, candidates, corrections, edit_kind, match_case
 from lint.spelling.tokens import Token
 from lint.spelling.variants import american
 from lint.spelling.wordlist import PROPER, SOFTWARE, english, listed_in, word_list
@@ -389,8 +389,9 @@ def _twin(token: Token, article: ArticleEvidence) -> tuple[str, int] | None:
         return None
     twin = article.twin(token.text)
     own = use.capital_uses
-    if twin and own >= OWN_NAME_SENTENCES and own > article.capitals[twin[0][:1]][twin[0]]:
-        return None  # "Contrack" in seven sentences, "Contract" in one: the article's name, not its slip
+    often = twin is not None and own >= OWN_NAME_SENTENCES and own > article.capitals[twin[0][:1]][twin[0]]
+    if twin and often and not _typical_slip(token.text, twin[0]):
+        return None  # "Contrack" seven times, "Contract" once: the article's name, not its slip
     return twin
 
 
@@ -435,7 +436,9 @@ def _run_twin(
     if use.introduced or run.as_name[token.text.lower()] - (1 if use.name_contexts else 0) > 0:
         return None
     if use.capital_uses >= OWN_NAME_SENTENCES and not misspelling(f.word, f.lang):
-        return None  # "Embil" eight times in one article: its name, whatever other articles write
+        near = [c for c in f.near if c.distance == 1 and c.listed]
+        if not any(_typical_slip(f.word, c.word) for c in near):
+            return None  # "Embil" eight times in one article: its name, whatever other articles write
     best: tuple[int, str] | None = None
     for c in f.near:
         if c.distance != 1 or not c.listed or c.kind == "a missing space" or c.zipf < TWIN_ZIPF:
@@ -517,7 +520,9 @@ def _weigh(
             if run_twin is not None and f.zipf >= RUN_TWIN_MAX_ZIPF and run_twin[0] not in misspelt:
                 run_twin = None
     calendar = None
-    if twin is None and run_twin is None and token.capitalised and f.zipf < CALENDAR_MAX_ZIPF:
+    # (plain: the run's twin is only possible, so the ceiling counts a calendar slip too)
+    no_twin = run_twin is None or (bound == "plain" and run_twin == ("", 0))
+    if twin is None and no_twin and token.capitalised and f.zipf < CALENDAR_MAX_ZIPF:
         calendar = None if use.introduced else _calendar(f.word)
     named = as_name  # stands where names stand (no safe fix for it, whatever the twin says)
     # a word it is a slip of is shown, or it is a long word unknown even on the web: weighed as a word
@@ -647,6 +652,15 @@ def _weigh(
         score += PREFIX_PART
         reasons.append(f"first part of '{token.compound}'")
     return score, reasons, f, named, twin
+
+
+TYPICAL_SLIPS = frozenset(("swapped letters", "a neighbouring key", "an extra neighbouring key", "a doubled letter"))
+
+
+def _typical_slip(word: str, other: str) -> bool:
+    """``word`` is ``other`` with a slip of the fingers: two letters swapped, a neighbouring key, a letter
+    doubled ("Houes" for "House"), which a writer may repeat; not a letter for another ("Embil", "Email")."""
+    return edit_kind(word.lower(), other.lower()) in TYPICAL_SLIPS
 
 
 def _sibling_of_near_miss(f: Facts) -> bool:

@@ -23,18 +23,22 @@ from lint.words import WORD, title_case_words
 
 # an e-mail address written out against spam: "beth (dot) a (dot) krappweis (at) irs (dot) gov"
 _AT, _DOT = r"\s*[(\[]\s*(?:at|AT)\s*[)\]]\s*", r"\s*[(\[]\s*(?:dot|DOT)\s*[)\]]\s*"
-OBFUSCATED_ADDRESS = re.compile(rf"[\w+-]+(?:(?:{_DOT}|\.)[\w+-]+)*{_AT}[\w-]+(?:(?:{_DOT}|\.)[\w-]+)+")
+OBFUSCATED_ADDRESS = re.compile(  # from a word's start, each part of bounded length: no quadratic retries
+    rf"(?<![\w+-])[\w+-]{{1,64}}(?:(?:{_DOT}|\.)[\w+-]{{1,64}}){{0,8}}{_AT}[\w-]{{1,64}}(?:(?:{_DOT}|\.)[\w-]{{1,64}}){{1,8}}"
+)
 # a photo credit: the photographer's name or handle beside a picture agency or a licence ("goldy / iStock /
 # Thinkstock", "Rafal Olechowski, Getty Images", "by mkhmarketing CC BY 2.0"): names, not words to spell
 _AGENCY = (
     r"(?:iStock(?:photo)?|Thinkstock|Getty[ \t]+Images|Getty|Shutterstock|Alamy|Unsplash|Pexels|Pixabay|[Ff]lickr"
     r"|Adobe[ \t]+Stock|Dreamstime|Wikimedia[ \t]+Commons|CC[ \t]+BY(?:-[A-Z]{2})*(?:[ \t]+\d\.\d)?)\b"
 )
-_SEGMENT = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2}"  # a name of up to three words
+# a name of up to three capitalised words, or one handle in lower case: not a clause of prose
+_SEGMENT = r"(?:[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+){0,2}|[a-z][\w.-]*+)"
 _SEPARATOR = r"[ \t]*[,/|][ \t]*"
+_NAME_SEGMENT = r"[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+){0,2}"  # after the agency: names, no handles
 PHOTO_CREDIT = re.compile(
-    rf"(?:{_SEGMENT}{_SEPARATOR}){{0,3}}{_AGENCY}(?:{_SEPARATOR}{_SEGMENT}){{0,3}}"
-    rf"|\bby[ \t]+{_SEGMENT}[ \t]+(?:on[ \t]+|via[ \t]+)?{_AGENCY}"
+    rf"(?:{_SEGMENT}{_SEPARATOR}){{0,3}}{_AGENCY}(?:{_SEPARATOR}{_NAME_SEGMENT}){{0,3}}"
+    rf"|\bby[ \t]+[\w.-]++[ \t]+(?:on[ \t]+|via[ \t]+)?{_AGENCY}"  # "by mkhmarketing CC BY 2.0": one word
 )
 CREDIT_MARKS = ("tock", "Getty", "lickr", "CC BY", "Alamy", "Unsplash", "Pexels", "Pixabay", "Dreamstime", "Wikimedia")
 # spans that are not prose, in any text (the Markdown reader already blanks most of them in bodies);
@@ -51,7 +55,7 @@ NOT_PROSE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (CREDIT_MARKS, PHOTO_CREDIT),
     (("orem ipsum",), re.compile(r"\b[Ll]orem ipsum\b[^\n.]*")),
 )
-AFTER_INITIALS = re.compile(r"\b[A-Z][a-z]+[ \t]+(?:[B-HJ-Z]\.|(?:[A-Z]\.[ \t]?){2,3})[ \t]$")  # not "Plan A."
+AFTER_INITIALS = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]?){1,3}[ \t]$")  # a given name, checked after
 BEFORE_INITIALS = re.compile(
     r"^(?:,[ \t]*(?:[A-Z]\.[ \t]?){1,3}(?=[,;:(\s]|$)"  # "Druin, A., Foss"
     r"|[ \t][A-Z]{1,2},[ \t]+[A-Z]"  # "Hudders L, De Jans S"
@@ -233,6 +237,17 @@ def inner_capitals(text: Text, found: list[re.Match[str]]) -> Iterator[str]:
             yield m.group()
 
 
+def _after_initials(value: str, start: int) -> bool:
+    """After a given name and its initials: "Harold S. Geneen", "Bridget C.E. Dooling" (not "Plan B. Tomorow",
+    "The U.K. Parliment")."""
+    m = AFTER_INITIALS.search(value, max(0, start - 40), start)
+    if m is None:
+        return False
+    from lint.names.people import given_name
+
+    return given_name(m.group(1))
+
+
 def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Token | None:
     m = found[n]
     word, start, end = m.group(), m.start(), m.end()
@@ -276,8 +291,8 @@ def _token(value: str, found: list[re.Match[str]], n: int, lines: _Lines) -> Tok
     compound = _compound(value, start, end) if prefix or before_ch == "-" else ""
     inner = "'" in word[1:] or "’" in word[1:]
     elided = after_ch in "'’" and word[-2:].lower() == "in" and not value[end + 1 : end + 2].isalpha()
-    initialled = word[0].isupper() and bool(
-        AFTER_INITIALS.search(value, max(0, start - 40), start) or BEFORE_INITIALS.match(value[end : end + 30])
+    initialled = word[0].isupper() and (
+        _after_initials(value, start) or bool(BEFORE_INITIALS.match(value[end : end + 30]))
     )
     return Token(
         word,

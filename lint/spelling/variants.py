@@ -75,14 +75,13 @@ INVERSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # report the American form.
 PAIRS: dict[str, tuple[str, bool]] = {
     # the past tense in -t that is chiefly British, of these verbs only (a rule would make "gaint" a
-    # spelling of "gained"; "burnt", "dreamt", "knelt", "spilt" are American English too)
+    # spelling of "gained"; "burnt", "dreamt", "knelt", "spilt" are American English too; "spelt" is a grain)
     **{
         b: (a, False)
         for b, a in (
             ("leant", "leaned"),
             ("learnt", "learned"),
             ("unlearnt", "unlearned"),
-            ("spelt", "spelled"),
             ("misspelt", "misspelled"),
         )
     },
