@@ -626,6 +626,7 @@ CLOSING_QUOTE = re.compile(r"(?<=[^\W\d_])['’](?![^\W\d_])")  # after a letter
 
 
 _INLINE_MARKS = r"(?:\*++|_++|~~|</?[A-Za-z][^<>\n]{0,200}+>)++"  # possessive: a run of marks is read once
+MARK_ENDS = frozenset("*_~<>")
 MARKUP_BEFORE = re.compile(rf"([^\W\d_]+)({_INLINE_MARKS})$")
 MARKUP_AFTER = re.compile(rf"^({_INLINE_MARKS})([^\W\d_]+)")
 
@@ -634,8 +635,8 @@ def _split_by_markup(tok: Token, text: Text, source: str, lx: Lexicon) -> str:
     """The word a browser shows where inline markup, with no space, splits it and ``tok`` is a piece of it
     ("**m**<span id=…></span>**ake sure": "make"; "<em>Un</em>believable"), when the dictionary knows it."""
     a, b = text.span(tok.start, tok.end)
-    if source[a:b] != tok.text:
-        return ""
+    if (source[a - 1 : a] not in MARK_ENDS and source[b : b + 1] not in MARK_ENDS) or source[a:b] != tok.text:
+        return ""  # no mark of markup touches the word
     before = MARKUP_BEFORE.search(source, max(0, a - 240), a)
     after = MARKUP_AFTER.match(source[b : b + 240])
     joined = (before.group(1) if before else "") + tok.text + (after.group(2) if after else "")
