@@ -61,6 +61,24 @@ CODE_HOSTS = re.compile(
     r"|rubygems\.org/gems|pkg\.go\.dev|hackerone\.com|twitter\.com|x\.com|keybase\.io)/(@?[\w.-]{1,100})",
     re.I,
 )
+# what one of those addresses holds, looked for first (the expression is slow on a long article)
+HOST_MARKS = (
+    "github.com",
+    "gitlab.com",
+    "codeberg.org",
+    "bitbucket.org",
+    "git.sr.ht",
+    "crates.io",
+    "docs.rs",
+    "npmjs.com",
+    "pypi.org",
+    "rubygems.org",
+    "pkg.go.dev",
+    "hackerone.com",
+    "twitter.com",
+    "x.com",
+    "keybase.io",
+)
 # "@nikic" in prose or a link text: a handle (not an e-mail address, not a decorator after a dot)
 MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9][\w-]{1,38})\b(?![.@]\w)")
 NAME_PIECES = re.compile(r"[-_.]+")
@@ -71,12 +89,16 @@ def code_names(source: str) -> frozenset[str]:
     """The names the article's addresses and mentions give to people, projects and packages, in lower case
     ("nikic" for ``https://github.com/nikic``, "librsvg" and "gnome" for ``gitlab.com/gnome/librsvg``,
     "cjgillot" for ``@cjgillot``), with the pieces of a name written with hyphens ("rust", "lang")."""
-    if "@" not in source and "." not in source:
-        return frozenset()
+    lowered = source.lower() if "." in source else ""
+    hosts = any(host in lowered for host in HOST_MARKS)
+    if not hosts and "@" not in source:
+        return frozenset()  # the common case: no address of a code host, a registry or a profile, no handle
     found: set[str] = set()
-    for m in CODE_HOSTS.finditer(source):
-        found.update(g.lstrip("@").lower() for g in m.groups() if g)
-    found.update(m.group(1).lower() for m in MENTION.finditer(source))
+    if hosts:
+        for m in CODE_HOSTS.finditer(source):
+            found.update(g.lstrip("@").lower() for g in m.groups() if g)
+    if "@" in source:
+        found.update(m.group(1).lower() for m in MENTION.finditer(source))
     out = set()
     for name in found - NOT_NAMES:
         name = name.removesuffix(".git").strip(".-_")
