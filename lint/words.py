@@ -18,6 +18,7 @@ from lint.text import Text
 _LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f][^\W\d_]*)*"  # one mark an iteration: no two ways to match
 WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
 CLOSERS = "'\"”’)]*_"
+POSSESSIVES = ("'s", "’s")  # a possessive ending, for str.endswith
 LINE_MARKUP = re.compile(r"\s*(?:[-*+>#|]+|\d{1,3}[.)])?\s*")
 STOP_GAP = re.compile(r"\.[ \t]*(?:\n[ \t]*)?")  # a full stop, then a space or a line wrapped in a paragraph
 
@@ -52,6 +53,11 @@ def starts_sentence(gap: str) -> bool:
         return True
     last = lines[-1]
     return bool(last.strip()) and LINE_MARKUP.fullmatch(last) is not None
+
+
+def without_possessive(word: str) -> str:
+    """``word`` without its possessive ending: "Herzog" for "Herzog’s", "Saturday" for "Saturday's"."""
+    return word[:-2] if word.endswith(POSSESSIVES) else word
 
 
 def words(text: Text) -> Iterator[Word]:

@@ -52,7 +52,7 @@ from lint.spelling.links import Links, code_names, links
 from lint.spelling.misspellings import misspelling
 from lint.spelling.morphology import PREFIXES, derivations
 from lint.spelling.safety import in_prose, mentions
-from lint.spelling.score import Verdict, ceiling, facts, judge, plain_facts
+from lint.spelling.score import PHRASE_WORD_ZIPF, Verdict, ceiling, facts, judge, plain_facts
 from lint.spelling.suggest import match_case
 from lint.spelling.tokens import Token, base_forms, hyphen_pieces, hyphen_span, inner_capitals, tokens
 from lint.spelling.variants import american, attested, british
@@ -74,7 +74,6 @@ RULES: dict[str, tuple[Severity, str]] = {
 # language tags whose house spelling is British, or American
 BRITISH = ("en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in", "en-uk")
 AMERICAN = ("en-us",)
-TITLE_PHRASE_ZIPF = 4.0  # a capitalised neighbour this common is a word of a title-case phrase, no name
 TWIN_ZIPF = 3.0  # a capitalised dictionary word a name-like word may be a slip of ("House" for "Houes")
 NOT_PROSE = "it touches code, a path or markup in the file"  # why a fix there is no safe one
 MENTIONED = "the correction is written beside it, or the line speaks of a typo: the slip is mentioned, not made"
@@ -425,7 +424,7 @@ def _vouches(partner: str, lx: Lexicon, evidence: ArticleEvidence) -> bool:
     Minister", "Four Seasons", "Publishers Association"), in which a slip of a common word stands as often."""
     if partner in evidence.uses or len(partner) == 1:  # an initial: "J Thion", "N Speaight"
         return True
-    return lx.known(partner) and (given_name(partner) or lx.zipf(partner) < TITLE_PHRASE_ZIPF)
+    return lx.known(partner) and (given_name(partner) or lx.zipf(partner) < PHRASE_WORD_ZIPF)
 
 
 def _code_name(word: str, evidence: ArticleEvidence, run: RunEvidence | None) -> str:

@@ -19,7 +19,7 @@ from lint.article import Article
 from lint.lexicon import zipf
 from lint.names.people import FUNCTION_WORDS, NOT_GIVEN_NAMES, SPEECH, TITLES, given_name
 from lint.text import Text
-from lint.words import WORD, title_case_words
+from lint.words import POSSESSIVES, WORD, title_case_words, without_possessive
 
 POSSESSIVE = re.compile(r"['’]s$")
 CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$", re.IGNORECASE)
@@ -150,7 +150,7 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
             word = word[: tail.start()]
         if ("'" in word or "’" in word) and CONTRACTION.search(word):
             continue  # "We're", "I’ve", "Don't"
-        written = _without_possessive(word)
+        written = without_possessive(word)
         spelling = _nfc(written)  # "König", however the file saved its accents
         if len(spelling) < 3 or spelling.isupper() or spelling.lower() in FUNCTION_WORDS:
             continue
@@ -197,7 +197,7 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
                 and _name_like(after)
                 and after.lower() not in TITLES
             ):
-                following = _nfc(_without_possessive(after))
+                following = _nfc(without_possessive(after))
             said_after = after in SPEECH and SAID_AFTER.match(gap) is not None
         said_before = prev is not None and prev.group() in SPEECH and SAID_BEFORE.match(value[prev.end() : start])
         said = bool(said_after or said_before)
@@ -219,14 +219,6 @@ def text_mentions(text: Text, headline: bool = False, lines: bool = True) -> Ite
 def _nfc(word: str) -> str:
     """``word`` with its accents composed: "Ko\u0308nig" (decomposed, as macOS may save it) is "König"."""
     return word if word.isascii() else unicodedata.normalize("NFC", word)
-
-
-POSSESSIVES = ("'s", "’s")  # what POSSESSIVE matches, for str.endswith
-
-
-def _without_possessive(word: str) -> str:
-    """``POSSESSIVE.sub("", word)``: "Herzog" for "Herzog’s"."""
-    return word[:-2] if word.endswith(POSSESSIVES) else word
 
 
 def _after_title(gap: str) -> bool:

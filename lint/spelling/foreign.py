@@ -105,19 +105,22 @@ def phrase_word(value: str, start: int, end: int, own: str) -> str:
     word of that language within three words, in the same clause, and the word common in it too
     ("información sobre mi caso": "sobre" and "caso" are Spanish, as "información" shows)."""
     word = value[start:end].lower()
-    window = value[max(0, start - 80) : end + 80]
-    if window.isascii() or not any(c.isalpha() and not c.isascii() for c in window):
+    before, after = value[max(0, start - 80) : start], value[end : end + 80]
+    if not (_accented(before) or _accented(after)):
         return ""  # no accented letter near: no phrase of another language (curly quotes are no accents)
-    left = re.split(r"[.,;:!?()\[\]\n\"“”]", value[max(0, start - 80) : start])[-1]
-    right = re.split(r"[.,;:!?()\[\]\n\"“”]", value[end : end + 80])[0]
+    left = re.split(r"[.,;:!?()\[\]\n\"“”]", before)[-1]
+    right = re.split(r"[.,;:!?()\[\]\n\"“”]", after)[0]
     near = NEIGHBOURS.findall(left)[-PHRASE_REACH:] + NEIGHBOURS.findall(right)[:PHRASE_REACH]
     for other in near:
-        if not any(c.isalpha() and not c.isascii() for c in other):
-            continue
-        lang = foreign_word(other, own)
+        lang = foreign_word(other, own) if _accented(other) else ""
         if lang and common_in(word, lang) and _more_common_in(word, lang, own):
             return lang
     return ""
+
+
+def _accented(text: str) -> bool:
+    """A letter outside ASCII in ``text`` (a curly apostrophe is none)."""
+    return not text.isascii() and any(c.isalpha() and not c.isascii() for c in text)
 
 
 FOREIGN_MARGIN = 2.5  # Zipf steps: "sobre" is Spanish (6.2 against 2.7), "adn" beside "García" is no "ADN" (4.2, 2.4)

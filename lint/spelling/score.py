@@ -34,6 +34,7 @@ from lint.spelling.suggest import Candidate, candidates, corrections, edit_kind,
 from lint.spelling.tokens import Token
 from lint.spelling.variants import american
 from lint.spelling.wordlist import PROPER, SOFTWARE, english, listed_in, word_list
+from lint.words import without_possessive
 
 # weights (log-odds units); a positive total is a typo
 PRIOR = 2.6
@@ -502,7 +503,7 @@ def _weigh(
         and len(after) > 2
         and after[:1].isupper()
         and after[1:].islower()
-        and lexicon(f.lang).zipf(_without_possessive(after)) < FULL_NAME_PARTNER
+        and lexicon(f.lang).zipf(without_possessive(after)) < FULL_NAME_PARTNER  # "Saturday's" as "Saturday"
     )
     as_name = as_name or opens_name
     twin = _twin(token, article)
@@ -715,14 +716,6 @@ def _in_title_phrase(token: Token, lang: str) -> bool:
     return False
 
 
-def _without_possessive(word: str) -> str:
-    """``word`` without a possessive ending: "Saturday's" is as common as "Saturday"."""
-    for end in ("'s", "\u2019s", "'", "\u2019"):
-        if word.endswith(end) and len(word) > len(end):
-            return word[: -len(end)]
-    return word
-
-
 def _about_software(article: ArticleEvidence, run: RunEvidence | None) -> bool:
     return article.shows_code or (run is not None and run.about_software(CODE_SHARE))
 
@@ -750,13 +743,10 @@ def _name_evidence(
     if use.initialled and not use.given:
         score += AFTER_INITIAL
         reasons.append("beside a given name's initials ('S. Geneen', 'Druin, A.'): a surname")
-    if use.forename and not use.given:
+    if use.given or use.forename:
         score += AFTER_GIVEN_NAME_SUSPECT if suspect else AFTER_GIVEN_NAME
-        less = " (weighed less: a slip of a known word)" if suspect else ""
-        reasons.append("a given name before a capitalised word" + less)
-    if use.given:
-        score += AFTER_GIVEN_NAME_SUSPECT if suspect else AFTER_GIVEN_NAME
-        reasons.append("after a given name" + (" (weighed less: a slip of a known word)" if suspect else ""))
+        where = "after a given name" if use.given else "a given name before a capitalised word"
+        reasons.append(where + (" (weighed less: a slip of a known word)" if suspect else ""))
     if use.possessive:
         score += POSSESSIVE
         reasons.append("takes a possessive")
